@@ -1,0 +1,93 @@
+package dev.preflyte.runtime.executor;
+
+import dev.preflyte.idl.core.Literal;
+import dev.preflyte.idl.core.LiteralMap;
+import dev.preflyte.idl.core.Variable;
+import dev.preflyte.idl.core.VariableMap;
+import dev.preflyte.runtime.literal.LiteralCodec;
+import dev.preflyte.runtime.literal.LiteralContext;
+import dev.preflyte.runtime.literal.LiteralConversionException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A task's inputs as the executor receives them, checked against the template's declared inputs.
+ *
+ * <p>Generated executors use it to decode typed parameters; tasks with a dynamic interface (declared
+ * per task instance, like SQL tasks) take it as their {@code execute} parameter.
+ */
+public final class TaskInputs {
+
+  private final LiteralMap literals;
+  private final Map<String, Variable> declared;
+  private final LiteralContext context;
+
+  private TaskInputs(LiteralMap literals, Map<String, Variable> declared, LiteralContext context) {
+    this.literals = literals;
+    this.declared = declared;
+    this.context = context;
+  }
+
+  /**
+   * Wraps {@code literals}, checking that it holds exactly the declared inputs.
+   *
+   * @throws LiteralConversionException naming the first missing or undeclared input
+   */
+  public static TaskInputs of(LiteralMap literals, VariableMap declared, LiteralContext context) {
+    Map<String, Variable> variables = declared.getVariablesMap();
+    for (String name : new TreeSet<>(variables.keySet())) {
+      if (!literals.containsLiterals(name)) {
+        throw new LiteralConversionException(
+            "input '" + name + "' is declared by the task but missing from the inputs: pass a value for it");
+      }
+    }
+    for (String name : new TreeSet<>(literals.getLiteralsMap().keySet())) {
+      if (!variables.containsKey(name)) {
+        throw new LiteralConversionException(
+            "input '" + name + "' is not declared by the task (declared: " + new TreeSet<>(variables.keySet())
+                + "): remove it or fix its name");
+      }
+    }
+    return new TaskInputs(literals, variables, context);
+  }
+
+  /** The names of all inputs, sorted. */
+  public SortedSet<String> names() {
+    return new TreeSet<>(declared.keySet());
+  }
+
+  /** The declared type and description of input {@code name}. */
+  public Optional<Variable> variable(String name) {
+    return Optional.ofNullable(declared.get(name));
+  }
+
+  /** The raw literal of input {@code name}. */
+  public Literal literal(String name) {
+    Literal literal = literals.getLiteralsMap().get(name);
+    if (literal == null) {
+      throw new IllegalArgumentException("no input named '" + name + "'; inputs: " + names());
+    }
+    return literal;
+  }
+
+  /**
+   * Decodes input {@code name} with {@code codec}.
+   *
+   * @throws LiteralConversionException naming the input, the expected and the actual type
+   */
+  public <T> T get(String name, LiteralCodec<T> codec) {
+    Literal literal = literal(name);
+    try {
+      return codec.decode(literal, context);
+    } catch (LiteralConversionException e) {
+      throw e.forVariable("input", name);
+    }
+  }
+
+  /** All inputs as literals. */
+  public LiteralMap literals() {
+    return literals;
+  }
+}
