@@ -11,72 +11,71 @@ import java.util.Optional;
 
 /** The codecs for every Java type Preflyte converts to and from Flyte literals. */
 public final class LiteralCodecs {
-  // Skeleton: the literal-conversion work fills every method in.
   private LiteralCodecs() {}
 
   /** {@code long} / {@code Long} as INTEGER. */
   public static LiteralCodec<Long> int64() {
-    throw new UnsupportedOperationException("skeleton");
+    return NumberCodecs.INT64;
   }
 
   /** {@code int} / {@code Integer} as INTEGER; decoding rejects values outside int's range. */
   public static LiteralCodec<Integer> int32() {
-    throw new UnsupportedOperationException("skeleton");
+    return NumberCodecs.INT32;
   }
 
   /** {@code double} / {@code Double} as FLOAT. */
   public static LiteralCodec<Double> float64() {
-    throw new UnsupportedOperationException("skeleton");
+    return NumberCodecs.FLOAT64;
   }
 
   /** {@code float} / {@code Float} as FLOAT. */
   public static LiteralCodec<Float> float32() {
-    throw new UnsupportedOperationException("skeleton");
+    return NumberCodecs.FLOAT32;
   }
 
   /** {@code String} as STRING. */
   public static LiteralCodec<String> string() {
-    throw new UnsupportedOperationException("skeleton");
+    return TextCodecs.STRING;
   }
 
   /** {@code boolean} / {@code Boolean} as BOOLEAN. */
   public static LiteralCodec<Boolean> bool() {
-    throw new UnsupportedOperationException("skeleton");
+    return TextCodecs.BOOL;
   }
 
   /** {@code Instant} as DATETIME. */
   public static LiteralCodec<Instant> datetime() {
-    throw new UnsupportedOperationException("skeleton");
+    return TimeCodecs.DATETIME;
   }
 
   /** {@code Duration} as DURATION. */
   public static LiteralCodec<Duration> duration() {
-    throw new UnsupportedOperationException("skeleton");
+    return TimeCodecs.DURATION;
   }
 
   /** {@code List<T>} as a collection of T. */
   public static <T> LiteralCodec<List<T>> listOf(LiteralCodec<T> element) {
-    throw new UnsupportedOperationException("skeleton");
+    return new ListCodec<>(ForeignCodec.adapt(element));
   }
 
   /** {@code Map<String, T>} as a map of T. */
   public static <T> LiteralCodec<Map<String, T>> mapOf(LiteralCodec<T> value) {
-    throw new UnsupportedOperationException("skeleton");
+    return new MapCodec<>(ForeignCodec.adapt(value));
   }
 
   /** An enum as an EnumType of its constant names, in declaration order. */
   public static <E extends Enum<E>> LiteralCodec<E> enumOf(Class<E> type) {
-    throw new UnsupportedOperationException("skeleton");
+    return new EnumCodec<>(type);
   }
 
   /** {@code Optional<T>} as a union of T and none. */
   public static <T> LiteralCodec<Optional<T>> optionalOf(LiteralCodec<T> value) {
-    throw new UnsupportedOperationException("skeleton");
+    return OptionalCodec.of(ForeignCodec.adapt(value));
   }
 
   /** A nullable T as a union of T and none; {@code null} is none. */
   public static <T> LiteralCodec<T> nullable(LiteralCodec<T> value) {
-    throw new UnsupportedOperationException("skeleton");
+    return NullableCodec.of(ForeignCodec.adapt(value));
   }
 
   /** A record or simple class as STRUCT, read from a Struct or flytekit's msgpack Binary. */
