@@ -5,6 +5,7 @@ import com.palantir.javapoet.CodeBlock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The code that writes configuration values into the custom struct and reads them back, through
@@ -22,11 +23,16 @@ final class CustomCode {
   /** @param structs the nested configuration records, sorted, each getting helper methods */
   CustomCode(ClassName taskClass, List<ValueType.StructType> structs) {
     this.taskClass = taskClass;
-    Map<String, Integer> used = new HashMap<>();
+    Map<String, Integer> simpleNames = new HashMap<>();
     for (ValueType.StructType struct : structs) {
-      String base = String.join("", struct.name().simpleNames());
-      int count = used.merge(base, 1, Integer::sum);
-      helperSuffixes.put(struct.name(), count == 1 ? base : base + count);
+      simpleNames.merge(struct.name().simpleName(), 1, Integer::sum);
+    }
+    for (ValueType.StructType struct : structs) {
+      // The simple name when it is unambiguous, else the package-relative names joined.
+      String suffix = simpleNames.get(struct.name().simpleName()) == 1
+          ? struct.name().simpleName()
+          : String.join("", struct.name().simpleNames());
+      helperSuffixes.put(struct.name(), Names.free(suffix, Set.copyOf(helperSuffixes.values())));
     }
   }
 

@@ -47,11 +47,11 @@ final class TaskClassGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .superclass(ParameterizedTypeName.get(PREBUILT_TASK, model.type()))
             .addJavadoc(
-                "The Flyte task defined by {@link $T}, generated from it by Preflyte's annotation"
-                    + " processor.\n\n<p>Build instances with {@link #builder()}; register the template from"
-                    + " {@link #toTaskTemplate}. In the task's container {@link $T} runs it from that"
-                    + " template alone: the configuration travels in {@code TaskTemplate.custom}, written"
-                    + " by {@link #encodeCustom} and read by {@link #decodeCustom}.\n",
+                "The Flyte task defined by {@link $T}, generated from it by Preflyte's annotation\n"
+                    + "processor.\n\n<p>Build instances with {@link #builder()}; register the template from\n"
+                    + "{@link #toTaskTemplate}. In the task's container {@link $T} runs it from that\n"
+                    + "template alone: the configuration travels in {@code TaskTemplate.custom}, written\n"
+                    + "by {@link #encodeCustom} and read by {@link #decodeCustom}.\n",
                 model.type(),
                 model.executorClass())
             .addField(constant("TASK_TYPE", model.taskType(), "The Flyte task type, from {@code @PrebuiltTask}.\n"))
@@ -129,9 +129,9 @@ final class TaskClassGenerator {
     String config = "config";
     return MethodSpec.methodBuilder("encodeCustom")
         .addJavadoc(
-            "Writes {@code $L} as the task's custom struct, one field per configuration property in name"
-                + " order; null properties are left out, so an all-null configuration is an empty struct."
-                + " The encoding is described in {@code dev.preflyte.runtime.custom}.\n",
+            "Writes {@code $L} as the task's custom struct, one field per configuration property in\n"
+                + "name order; null properties are left out, so an all-null configuration is an empty\n"
+                + "struct. The encoding is described in {@code dev.preflyte.runtime.custom}.\n",
             config)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(STRUCT)
@@ -164,20 +164,22 @@ final class TaskClassGenerator {
     taken.add(customName);
     return MethodSpec.methodBuilder("decodeCustom")
         .addJavadoc(
-            "Reads the configuration back from a task template's custom struct, as {@link #encodeCustom}"
-                + " wrote it.\n\n@throws $T naming the property at fault if the struct was not written by"
-                + " this version of the task\n",
+            "Reads the configuration back from a task template's custom struct, as\n"
+                + "{@link #encodeCustom} wrote it.\n\n@throws $T naming the property at fault if the\n"
+                + "    struct was not written by this version of the task\n",
             CUSTOM_DECODING_EXCEPTION)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(model.type())
         .addParameter(STRUCT, customName)
-        .addCode(readProperties(model.type(), model.record(), model.properties(), customName, "\"\"", taken))
+        .addCode(readProperties(model.type(), model.record(), model.properties(), CodeBlock.of("$L", customName),
+            "\"\"", taken))
         .build();
   }
 
   /** Statements reading {@code properties} from the struct expression {@code struct} and returning the object. */
   private CodeBlock readProperties(
-      ClassName type, boolean isRecord, List<ConfigProperty> properties, String struct, String path, Set<String> taken) {
+      ClassName type, boolean isRecord, List<ConfigProperty> properties, CodeBlock struct, String path,
+      Set<String> taken) {
     String reader = Names.free("reader", taken);
     taken.add(reader);
     CodeBlock.Builder code = CodeBlock.builder();
@@ -232,7 +234,7 @@ final class TaskClassGenerator {
         .addParameter(VALUE, value)
         .addParameter(String.class, path)
         .addCode(readProperties(struct.name(), true, struct.properties(),
-            CodeBlock.of("$T.asStruct($L, $L)", CustomCode.CUSTOM_VALUES, value, path).toString(), path, taken))
+            CodeBlock.of("$T.asStruct($L, $L)", CustomCode.CUSTOM_VALUES, value, path), path, taken))
         .build();
   }
 
@@ -245,12 +247,12 @@ final class TaskClassGenerator {
     TypeSpec.Builder builder =
         TypeSpec.classBuilder(builderClass)
             .addJavadoc(
-                "Collects the configuration of {@link $T} and the settings every task has (name, image,"
-                    + " retries, resources...).$L\n",
+                "Collects the configuration of {@link $T} and the settings every task has\n"
+                    + "(name, image, retries, resources...).$L\n",
                 model.type(),
                 model.dynamic()
-                    ? " The task's inputs and outputs are declared here too, with {@code input} and"
-                        + " {@code output}."
+                    ? "\nThe task's inputs and outputs are declared here too, with {@code input} and\n"
+                        + "{@code output}."
                     : "")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .superclass(ParameterizedTypeName.get(superclass, builderClass));

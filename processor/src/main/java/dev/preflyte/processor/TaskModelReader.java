@@ -53,8 +53,12 @@ final class TaskModelReader {
     this.types = types;
     this.reporter = reporter;
     this.builderMethodNames = new HashSet<>(GENERATED_BUILDER_METHODS);
+    // A one-argument setter would override or blur a builder method with at most one parameter;
+    // beside methods with more parameters (limit(resource, quantity)) it is a plain overload.
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(dynamicBuilder))) {
-      builderMethodNames.add(method.getSimpleName().toString());
+      if (method.getParameters().size() <= 1) {
+        builderMethodNames.add(method.getSimpleName().toString());
+      }
     }
   }
 

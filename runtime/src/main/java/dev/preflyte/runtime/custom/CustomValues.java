@@ -133,12 +133,17 @@ public final class CustomValues {
     return value.isPresent() ? element.apply(value.get()) : NULL;
   }
 
-  private static <T> Iterable<Map.Entry<String, T>> sortedEntries(Map<String, T> map) {
-    if (map.containsKey(null)) {
-      throw new IllegalArgumentException(
-          "a map with a null key cannot be written into the task's custom: remove the null key");
+  private static <T> List<Map.Entry<String, T>> sortedEntries(Map<String, T> map) {
+    // Not map.containsKey(null): immutable maps throw on a null argument.
+    List<Map.Entry<String, T>> entries = new ArrayList<>(map.entrySet());
+    for (Map.Entry<String, T> entry : entries) {
+      if (entry.getKey() == null) {
+        throw new IllegalArgumentException(
+            "a map with a null key cannot be written into the task's custom: remove the null key");
+      }
     }
-    return new TreeMap<>(map).entrySet();
+    entries.sort(Map.Entry.comparingByKey());
+    return entries;
   }
 
   // ---- decoding ----------------------------------------------------------------------------
