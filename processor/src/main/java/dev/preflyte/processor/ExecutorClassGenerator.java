@@ -31,19 +31,20 @@ final class ExecutorClassGenerator {
   private static final ClassName LITERAL_MAP = ClassName.get("dev.preflyte.idl.core", "LiteralMap");
 
   private final TaskModel model;
+  private final boolean generatedAnnotation;
   private final Set<String> codecNames = new HashSet<>();
   private final Map<String, String> inputCodecs = new HashMap<>();
   private final Map<String, String> outputCodecs = new HashMap<>();
 
-  ExecutorClassGenerator(TaskModel model) {
+  ExecutorClassGenerator(TaskModel model, boolean generatedAnnotation) {
     this.model = model;
+    this.generatedAnnotation = generatedAnnotation;
   }
 
   JavaFile generate() {
     TypeSpec.Builder executor =
         TypeSpec.classBuilder(model.executorClass())
             .addOriginatingElement(model.element())
-            .addAnnotation(GeneratedAnnotation.SPEC)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(TASK_EXECUTOR)
             .addJavadoc(
@@ -71,6 +72,7 @@ final class ExecutorClassGenerator {
             .addModifiers(Modifier.PUBLIC)
             .build());
     executor.addMethod(executeFromModel());
+    GeneratedAnnotation.addTo(executor, generatedAnnotation);
     return JavaFile.builder(model.executorClass().packageName(), executor.build()).skipJavaLangImports(true).build();
   }
 

@@ -150,8 +150,9 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
 
   private void generate(TaskModel model) {
     try {
-      new TaskClassGenerator(model).generate().writeTo(processingEnv.getFiler());
-      new ExecutorClassGenerator(model).generate().writeTo(processingEnv.getFiler());
+      boolean generated = GeneratedAnnotation.isVisible(processingEnv.getElementUtils(), model.element());
+      new TaskClassGenerator(model, generated).generate().writeTo(processingEnv.getFiler());
+      new ExecutorClassGenerator(model, generated).generate().writeTo(processingEnv.getFiler());
       RegistrationWriter.write(processingEnv.getFiler(), model);
     } catch (IOException e) {
       reporter.error(model.element(), Messages.writeFailed("the files for " + model.executorName(), e.toString()));

@@ -30,11 +30,13 @@ final class TaskClassGenerator {
       ClassName.get("dev.preflyte.runtime.custom", "CustomDecodingException");
 
   private final TaskModel model;
+  private final boolean generatedAnnotation;
   private final CustomCode custom;
   private final ClassName builderClass;
 
-  TaskClassGenerator(TaskModel model) {
+  TaskClassGenerator(TaskModel model, boolean generatedAnnotation) {
     this.model = model;
+    this.generatedAnnotation = generatedAnnotation;
     this.custom = new CustomCode(model.taskClass(), model.configStructs());
     this.builderClass = model.taskClass().nestedClass("Builder");
   }
@@ -43,7 +45,6 @@ final class TaskClassGenerator {
     TypeSpec.Builder task =
         TypeSpec.classBuilder(model.taskClass())
             .addOriginatingElement(model.element())
-            .addAnnotation(GeneratedAnnotation.SPEC)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .superclass(ParameterizedTypeName.get(PREBUILT_TASK, model.type()))
             .addJavadoc(
@@ -83,6 +84,7 @@ final class TaskClassGenerator {
       task.addMethod(encodeStruct(struct));
       task.addMethod(decodeStruct(struct));
     }
+    GeneratedAnnotation.addTo(task, generatedAnnotation);
     task.addType(builder());
     return JavaFile.builder(model.taskClass().packageName(), task.build()).skipJavaLangImports(true).build();
   }

@@ -197,8 +197,9 @@ final class TaskModelReader {
     List<ConfigProperty> properties = new ArrayList<>();
     for (RecordComponentElement component : type.getRecordComponents()) {
       String name = component.getSimpleName().toString();
-      if (checkPropertyName(component, name, type)) {
-        resolver.resolve(component.asType(), TypeResolver.Usage.CONFIG, component, "configuration property '" + name + "'")
+      Element at = TypeResolver.sourceElement(component);
+      if (checkPropertyName(at, name, type)) {
+        resolver.resolve(component.asType(), TypeResolver.Usage.CONFIG, at, "configuration property '" + name + "'")
             .ifPresent(t -> properties.add(new ConfigProperty(name, t, "%s." + name + "()", null)));
       }
     }
@@ -337,7 +338,8 @@ final class TaskModelReader {
         List<TaskModel.Output> outputs = new ArrayList<>();
         for (RecordComponentElement component : element.getRecordComponents()) {
           String name = component.getSimpleName().toString();
-          resolver.resolve(component.asType(), TypeResolver.Usage.LITERAL, component, "output '" + name + "'")
+          resolver.resolve(component.asType(), TypeResolver.Usage.LITERAL, TypeResolver.sourceElement(component),
+                  "output '" + name + "'")
               .ifPresent(t -> outputs.add(new TaskModel.Output(name, t, name + "()")));
         }
         return new TaskModel.Result.Outputs(ClassName.get(element), outputs);

@@ -171,7 +171,8 @@ final class TypeResolver {
     List<ConfigProperty> properties = new ArrayList<>();
     for (RecordComponentElement component : record.getRecordComponents()) {
       String property = component.getSimpleName().toString();
-      resolve(component.asType(), Usage.CONFIG, component, "configuration property '" + property + "' of " + name)
+      resolve(component.asType(), Usage.CONFIG, sourceElement(component),
+              "configuration property '" + property + "' of " + name)
           .ifPresent(type -> properties.add(new ConfigProperty(property, type, "%s." + property + "()", null)));
     }
     struct.properties(properties);
@@ -207,6 +208,19 @@ final class TypeResolver {
       }
     }
     return true;
+  }
+
+  /**
+   * The element to report a record component's problems on: javac gives record components no
+   * source position, but it does give one to the component's private field.
+   */
+  static Element sourceElement(RecordComponentElement component) {
+    for (Element member : component.getEnclosingElement().getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD && member.getSimpleName().equals(component.getSimpleName())) {
+        return member;
+      }
+    }
+    return component;
   }
 
   static boolean hasPublicNoArgConstructor(TypeElement type) {
