@@ -45,6 +45,9 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
   private final Map<String, String> executorNames = new HashMap<>();
   private final Map<String, String> generatedClasses = new HashMap<>();
   private Element current;
+  private long nanosInProcessor;
+  private long cpuNanosInProcessor;
+  private int generatedTasks;
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -70,6 +73,8 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    long start = System.nanoTime();
+    long cpuStart = debug ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : 0;
     try {
       processRound(round);
     } catch (RuntimeException | Error e) {
@@ -82,6 +87,15 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
       }
     } finally {
       current = null;
+      nanosInProcessor += System.nanoTime() - start;
+      if (debug) {
+        cpuNanosInProcessor += java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
+        if (round.processingOver()) {
+          processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "[PreflyteDebug] " + generatedTasks
+              + " tasks generated; " + nanosInProcessor / 1_000_000 + " ms (" + cpuNanosInProcessor / 1_000_000
+              + " ms of CPU) spent in the processor");
+        }
+      }
     }
     return false;
   }
@@ -158,6 +172,7 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
       reporter.error(model.element(), Messages.writeFailed("the files for " + model.executorName(), e.toString()));
       return;
     }
+    generatedTasks++;
     ModuleElement module = processingEnv.getElementUtils().getModuleOf(model.element());
     if (module != null && !module.isUnnamed()) {
       reporter.note(model.element(),
