@@ -335,6 +335,10 @@ final class TaskModelReader {
           reporter.error(execute, Messages.outputsNotRecord(element.getQualifiedName().toString()));
           return null;
         }
+        if (!resolver.isAccessible(element)) {
+          reporter.error(execute, Messages.inaccessibleType("the return value of execute", returned.toString()));
+          return null;
+        }
         List<TaskModel.Output> outputs = new ArrayList<>();
         for (RecordComponentElement component : element.getRecordComponents()) {
           String name = component.getSimpleName().toString();

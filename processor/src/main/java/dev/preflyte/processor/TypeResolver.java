@@ -190,7 +190,7 @@ final class TypeResolver {
   }
 
   /** Whether code in the target package can name {@code type}. */
-  private boolean isAccessible(TypeElement type) {
+  boolean isAccessible(TypeElement type) {
     boolean samePackage = elements.getPackageOf(type).getQualifiedName().contentEquals(targetPackage);
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {

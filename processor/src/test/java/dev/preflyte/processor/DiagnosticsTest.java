@@ -251,6 +251,29 @@ class DiagnosticsTest {
   }
 
   @Test
+  void privateOutputsRecordIsAnError() {
+    JavaFileObject source = task(OK, "public record T() {",
+        "  @Outputs private record Result(long a) {}",
+        "  public long execute() { return 1; }",
+        "  public Result execute2() { return new Result(1); }");
+    assertThat(Compiled.run(source)).succeededWithoutWarnings();
+    JavaFileObject hidden = task(OK, "public class T {",
+        "  @Outputs private record Result(long a) {}",
+        "  public Result execute() { return new Result(1); }");
+    assertOneError(hidden, "[PreflyteType] the return value of execute has type com.acme.T.Result, which the generated"
+        + " code in the task's package cannot access", 8);
+  }
+
+  @Test
+  void unsupportedOutputComponentIsAnErrorOnTheComponent() {
+    JavaFileObject source = task(OK, "public record T() {",
+        "  @Outputs public record Result(long a,",
+        "      Object b) {}",
+        "  public Result execute() { return new Result(1, null); }");
+    assertOneError(source, "[PreflyteType] output 'b' has type java.lang.Object, which Preflyte cannot convert", 8);
+  }
+
+  @Test
   void halfDynamicExecuteIsAnError() {
     JavaFileObject source = task(OK, "public record T() {",
         "  public long execute(dev.preflyte.runtime.executor.TaskInputs in) { return 1; }");
