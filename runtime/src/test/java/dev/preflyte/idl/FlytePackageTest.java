@@ -11,9 +11,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -65,14 +68,14 @@ class FlytePackageTest {
     }
     // Re-compress the tar stream cut 300 bytes into the TaskSpec's data.
     byte[] tar;
-    try (InputStream in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(whole))) {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(whole))) {
       tar = in.readAllBytes();
     }
     int header = 0;
-    while (!new String(tar, header, 7, java.nio.charset.StandardCharsets.US_ASCII).equals("0_myapp")) {
+    while (!new String(tar, header, 7, StandardCharsets.US_ASCII).equals("0_myapp")) {
       header += 512;
     }
-    tar = java.util.Arrays.copyOf(tar, header + 512 + 300);
+    tar = Arrays.copyOf(tar, header + 512 + 300);
     ByteArrayOutputStream cut = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(cut)) {
       gzip.write(tar);

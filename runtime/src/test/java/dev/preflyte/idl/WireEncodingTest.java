@@ -2,15 +2,19 @@ package dev.preflyte.idl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
 import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ErrorDocument;
 import dev.preflyte.idl.core.ExecutionError;
+import dev.preflyte.idl.core.K8sObjectMetadata;
+import dev.preflyte.idl.core.K8sPod;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.Primitive;
 import dev.preflyte.idl.core.RetryStrategy;
 import dev.preflyte.idl.core.Scalar;
+import dev.preflyte.idl.core.Sql;
 import dev.preflyte.idl.core.TaskMetadata;
 import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.idl.core.Void;
@@ -24,7 +28,7 @@ class WireEncodingTest {
     return HexFormat.of().parseHex(spaced.replace(" ", ""));
   }
 
-  private static void assertBytes(String expectedHex, com.google.protobuf.Message message) {
+  private static void assertBytes(String expectedHex, Message message) {
     assertEquals(expectedHex, HexFormat.ofDelimiter(" ").formatHex(message.toByteArray()));
   }
 
@@ -84,11 +88,11 @@ class WireEncodingTest {
   void fieldNumbersFromSixteenTakeTwoTagBytes() {
     assertBytes("82 01 06 0a 01 6b 12 01 76", TaskTemplate.newBuilder().putConfig("k", "v").build());
     assertBytes("82 01 00", TaskMetadata.newBuilder()
-        .setMetadata(dev.preflyte.idl.core.K8sObjectMetadata.getDefaultInstance()).build());
+        .setMetadata(K8sObjectMetadata.getDefaultInstance()).build());
     assertBytes("8a 01 00", TaskTemplate.newBuilder()
-        .setK8SPod(dev.preflyte.idl.core.K8sPod.getDefaultInstance()).build());
+        .setK8SPod(K8sPod.getDefaultInstance()).build());
     assertBytes("92 01 00", TaskTemplate.newBuilder()
-        .setSql(dev.preflyte.idl.core.Sql.getDefaultInstance()).build());
+        .setSql(Sql.getDefaultInstance()).build());
   }
 
   @Test

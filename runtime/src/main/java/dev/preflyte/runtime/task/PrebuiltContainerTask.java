@@ -282,7 +282,7 @@ public abstract class PrebuiltContainerTask<C> {
       return self();
     }
 
-    /** Inputs left out of the cache key. Needs {@link #cache}. */
+    /** Inputs left out of the cache key; each must be an input of the task. Needs {@link #cache}. */
     public B cacheIgnoredInputs(String... inputs) {
       this.cacheIgnoredInputs.addAll(List.of(inputs));
       return self();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 import com.google.protobuf.Struct;
@@ -192,7 +193,7 @@ class PrebuiltContainerTaskTest {
 
     assertEquals(template, parsed);
     assertEquals(List.of(), UnknownFields.find(parsed));
-    assertEquals(com.google.protobuf.ByteString.copyFrom(bytes),
+    assertEquals(ByteString.copyFrom(bytes),
         task.toTaskTemplate(SETTINGS).toByteString(), "the same task gives the same bytes");
   }
 

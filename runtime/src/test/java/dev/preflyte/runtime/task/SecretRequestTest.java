@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.preflyte.idl.core.Secret;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class SecretRequestTest {
@@ -15,7 +16,7 @@ class SecretRequestTest {
     // ANY is the zero value: nothing but group and key on the wire.
     assertEquals(Secret.newBuilder().setGroup("db").setKey("password").build(), request.toProto());
     assertEquals("0a 02 64 62 1a 08 70 61 73 73 77 6f 72 64",
-        java.util.HexFormat.ofDelimiter(" ").formatHex(request.toProto().toByteArray()));
+        HexFormat.ofDelimiter(" ").formatHex(request.toProto().toByteArray()));
   }
 
   @Test

@@ -11,9 +11,9 @@ import dev.preflyte.idl.core.SimpleType;
 import dev.preflyte.idl.core.TypedInterface;
 import dev.preflyte.idl.core.Variable;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TaskInterfaceTest {
 
