@@ -80,21 +80,30 @@ public final class LiteralCodecs {
 
   /** A record or simple class as STRUCT, read from a Struct or flytekit's msgpack Binary. */
   public static <T> LiteralCodec<T> struct(Class<T> type) {
-    throw new UnsupportedOperationException("skeleton");
+    return StructCodec.forClass(type);
   }
 
   /** A single file as a single-part Blob. */
   public static LiteralCodec<FlyteFile> file() {
-    throw new UnsupportedOperationException("skeleton");
+    return BlobCodecs.FILE;
   }
 
   /** A directory as a multipart Blob. */
   public static LiteralCodec<FlyteDirectory> directory() {
-    throw new UnsupportedOperationException("skeleton");
+    return BlobCodecs.DIRECTORY;
   }
 
-  /** A structured dataset by reference (URI and format). */
+  /** A structured dataset by reference (URI and format), declared as Parquet. */
   public static LiteralCodec<StructuredDataset> structuredDataset() {
-    throw new UnsupportedOperationException("skeleton");
+    return StructuredDatasetCodec.PARQUET;
+  }
+
+  /**
+   * A structured dataset by reference, declared with {@code format} (e.g. {@code "csv"}); {@code ""}
+   * accepts a dataset of any format.
+   */
+  public static LiteralCodec<StructuredDataset> structuredDataset(String format) {
+    return StructuredDatasetCodec.DEFAULT_FORMAT.equals(format) ? StructuredDatasetCodec.PARQUET
+        : new StructuredDatasetCodec(format);
   }
 }
