@@ -72,12 +72,15 @@ final class StructModel<T> {
       boolean nullable = StructProperty.isMarkedNullable(new java.lang.reflect.AnnotatedElement[] {component, accessor},
           component.getAnnotatedType());
       properties.add(new StructProperty(component.getName(), component.getGenericType(), nullable,
-          lookup.unreflect(accessor), null));
+          generic(lookup.unreflect(accessor)), null));
     }
     try {
       Constructor<T> canonical = type.getDeclaredConstructor(parameterTypes);
       canonical.setAccessible(true);
-      return new StructModel<>(type, properties, lookup.unreflectConstructor(canonical));
+      MethodHandle spread = lookup.unreflectConstructor(canonical)
+          .asSpreader(Object[].class, components.length)
+          .asType(MethodType.methodType(Object.class, Object[].class));
+      return new StructModel<>(type, properties, spread);
     } catch (NoSuchMethodException e) {
       throw new IllegalArgumentException("record " + type.getName() + " has no canonical constructor", e);
     }
@@ -106,7 +109,7 @@ final class StructModel<T> {
       boolean nullable = StructProperty.isMarkedNullable(new java.lang.reflect.AnnotatedElement[] {field},
           field.getAnnotatedType());
       byName.put(field.getName(), new StructProperty(field.getName(), field.getGenericType(), nullable,
-          lookup.unreflectGetter(field), lookup.unreflectSetter(field)));
+          generic(lookup.unreflectGetter(field)), generic(lookup.unreflectSetter(field))));
     }
     for (Method getter : type.getMethods()) {
       String name = propertyName(getter);
@@ -123,7 +126,7 @@ final class StructModel<T> {
       boolean nullable = StructProperty.isMarkedNullable(new java.lang.reflect.AnnotatedElement[] {getter},
           getter.getAnnotatedReturnType());
       byName.put(name, new StructProperty(name, getter.getGenericReturnType(), nullable,
-          lookup.unreflect(getter), lookup.unreflect(setter)));
+          generic(lookup.unreflect(getter)), generic(lookup.unreflect(setter))));
     }
     if (byName.isEmpty()) {
       throw new IllegalArgumentException(type.getName() + " has no properties to convert: give it public"
@@ -136,6 +139,11 @@ final class StructModel<T> {
     }).thenComparing(StructProperty::name));
     MethodHandle constructor = lookup.unreflectConstructor(noArg).asType(MethodType.methodType(Object.class));
     return new StructModel<>(type, ordered, constructor);
+  }
+
+  /** The handle with every parameter and its result typed Object (boxing primitives), for invokeExact. */
+  private static MethodHandle generic(MethodHandle handle) {
+    return handle.asType(handle.type().generic());
   }
 
   /** Field names from the top superclass down, each class in declaration order. */
@@ -176,7 +184,7 @@ final class StructModel<T> {
 
   Object get(StructProperty property, Object instance) {
     try {
-      return property.getter().invoke(instance);
+      return (Object) property.getter().invokeExact(instance);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {
@@ -188,11 +196,11 @@ final class StructModel<T> {
   T create(Object[] values) {
     try {
       if (type.isRecord()) {
-        return type.cast(constructor.invokeWithArguments(values));
+        return type.cast((Object) constructor.invokeExact(values));
       }
-      Object instance = constructor.invoke();
+      Object instance = (Object) constructor.invokeExact();
       for (int i = 0; i < values.length; i++) {
-        properties.get(i).setter().invoke(instance, values[i]);
+        Object ignored = (Object) properties.get(i).setter().invokeExact(instance, values[i]);
       }
       return type.cast(instance);
     } catch (RuntimeException e) {
