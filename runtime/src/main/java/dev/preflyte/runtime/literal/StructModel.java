@@ -3,8 +3,10 @@ package dev.preflyte.runtime.literal;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -53,7 +55,7 @@ final class StructModel<T> {
     }
     try {
       return type.isRecord() ? ofRecord(type) : ofBean(type);
-    } catch (IllegalAccessException e) {
+    } catch (IllegalAccessException | InaccessibleObjectException e) {
       throw new IllegalArgumentException(type.getName() + " cannot be accessed as a struct: " + e.getMessage()
           + "; make it public or open its package to the runtime", e);
     }
@@ -69,7 +71,7 @@ final class StructModel<T> {
       parameterTypes[i] = component.getType();
       Method accessor = component.getAccessor();
       accessor.setAccessible(true);
-      boolean nullable = StructProperty.isMarkedNullable(new java.lang.reflect.AnnotatedElement[] {component, accessor},
+      boolean nullable = StructProperty.isMarkedNullable(new AnnotatedElement[] {component, accessor},
           component.getAnnotatedType());
       properties.add(new StructProperty(component.getName(), component.getGenericType(), nullable,
           generic(lookup.unreflect(accessor)), null));
@@ -106,7 +108,7 @@ final class StructModel<T> {
         throw new IllegalArgumentException("field " + field.getName() + " of " + type.getName()
             + " is public final and cannot be set when decoding: make it non-final or use a record");
       }
-      boolean nullable = StructProperty.isMarkedNullable(new java.lang.reflect.AnnotatedElement[] {field},
+      boolean nullable = StructProperty.isMarkedNullable(new AnnotatedElement[] {field},
           field.getAnnotatedType());
       byName.put(field.getName(), new StructProperty(field.getName(), field.getGenericType(), nullable,
           generic(lookup.unreflectGetter(field)), generic(lookup.unreflectSetter(field))));
@@ -123,7 +125,7 @@ final class StructModel<T> {
       } catch (NoSuchMethodException e) {
         continue; // a read-only getter is not part of the struct
       }
-      boolean nullable = StructProperty.isMarkedNullable(new java.lang.reflect.AnnotatedElement[] {getter},
+      boolean nullable = StructProperty.isMarkedNullable(new AnnotatedElement[] {getter},
           getter.getAnnotatedReturnType());
       byName.put(name, new StructProperty(name, getter.getGenericReturnType(), nullable,
           generic(lookup.unreflect(getter)), generic(lookup.unreflect(setter))));

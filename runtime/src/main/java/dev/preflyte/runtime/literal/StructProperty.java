@@ -1,10 +1,10 @@
 package dev.preflyte.runtime.literal;
 
+import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedType;
 import java.lang.reflect.Type;
-import java.lang.annotation.Annotation;
 
 /**
  * One property of a struct class: its name, generic type, whether it may be null, and the handles that
