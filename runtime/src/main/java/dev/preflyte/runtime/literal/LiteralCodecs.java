@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>Simple types: {@code simple: INTEGER | FLOAT | STRING | BOOLEAN | DATETIME | DURATION}, literal
- *       {@code Scalar.primitive}. FLOAT also reads an INTEGER literal; every simple codec also reads
+ *       {@code Scalar.primitive}. FLOAT also reads an INTEGER literal, INTEGER an integral FLOAT within
+ *       2^53 (console-entered dataclass attributes); every simple codec also reads
  *       the msgpack Binary propeller passes for an attribute of a dataclass output ({@code dc.a}).
  *   <li>{@code List<T>}: {@code collection_type}, {@code LiteralCollection}; {@code Map<String, T>}:
  *       {@code map_value_type}, {@code LiteralMap}. A null element is an error unless T is nullable.

@@ -93,6 +93,20 @@ class PrimitiveCodecsTest {
   }
 
   @Test
+  void integerAcceptsAnIntegralFloatWithinDoublePrecision() {
+    assertEquals(3L, LiteralCodecs.int64().decode(primitive(Primitive.newBuilder().setFloatValue(3.0)), NO_STORAGE));
+    assertEquals(-4, LiteralCodecs.int32().decode(primitive(Primitive.newBuilder().setFloatValue(-4.0)), NO_STORAGE));
+    assertEquals("expected INTEGER, got FLOAT 3.5", assertThrows(LiteralConversionException.class,
+        () -> LiteralCodecs.int64().decode(primitive(Primitive.newBuilder().setFloatValue(3.5)), NO_STORAGE))
+        .getMessage());
+    assertEquals("expected INTEGER, got FLOAT 1.0E17", assertThrows(LiteralConversionException.class,
+        () -> LiteralCodecs.int64().decode(primitive(Primitive.newBuilder().setFloatValue(1e17)), NO_STORAGE))
+        .getMessage());
+    assertThrows(LiteralConversionException.class,
+        () -> LiteralCodecs.int32().decode(primitive(Primitive.newBuilder().setFloatValue(1e10)), NO_STORAGE));
+  }
+
+  @Test
   void float32RoundTripsAndRejectsValuesBeyondFloatRange() {
     for (float v : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MAX_VALUE,
         Float.MIN_VALUE, 0.1f}) {
