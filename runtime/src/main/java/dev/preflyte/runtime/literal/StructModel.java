@@ -108,6 +108,7 @@ final class StructModel<T> {
         throw new IllegalArgumentException("field " + field.getName() + " of " + type.getName()
             + " is public final and cannot be set when decoding: make it non-final or use a record");
       }
+      field.setAccessible(true); // the field is public, its class may not be
       boolean nullable = StructProperty.isMarkedNullable(new AnnotatedElement[] {field},
           field.getAnnotatedType());
       byName.put(field.getName(), new StructProperty(field.getName(), field.getGenericType(), nullable,
@@ -125,6 +126,8 @@ final class StructModel<T> {
       } catch (NoSuchMethodException e) {
         continue; // a read-only getter is not part of the struct
       }
+      getter.setAccessible(true);
+      setter.setAccessible(true);
       boolean nullable = StructProperty.isMarkedNullable(new AnnotatedElement[] {getter},
           getter.getAnnotatedReturnType());
       byName.put(name, new StructProperty(name, getter.getGenericReturnType(), nullable,
@@ -139,6 +142,7 @@ final class StructModel<T> {
       int index = declarationOrder.indexOf(p.name());
       return index < 0 ? Integer.MAX_VALUE : index;
     }).thenComparing(StructProperty::name));
+    noArg.setAccessible(true);
     MethodHandle constructor = lookup.unreflectConstructor(noArg).asType(MethodType.methodType(Object.class));
     return new StructModel<>(type, ordered, constructor);
   }
@@ -187,7 +191,10 @@ final class StructModel<T> {
   Object get(StructProperty property, Object instance) {
     try {
       return (Object) property.getter().invokeExact(instance);
-    } catch (RuntimeException | Error e) {
+    } catch (RuntimeException e) {
+      throw new LiteralConversionException("the getter of "
+          + type.getSimpleName() + " threw " + e, e);
+    } catch (Error e) {
       throw e;
     } catch (Throwable e) {
       throw new IllegalStateException("reading " + property.name() + " of " + type.getName() + " failed", e);

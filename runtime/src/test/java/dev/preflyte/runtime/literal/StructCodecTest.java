@@ -103,6 +103,21 @@ class StructCodecTest {
     }
   }
 
+  /** A package-private bean whose getter fails. */
+  static final class Failing {
+    private String name = "n";
+
+    public Failing() {}
+
+    public String getName() {
+      throw new IllegalStateException("broken getter");
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+  }
+
   /** A simple class with public fields. */
   public static final class Fields {
     public String name;
@@ -295,6 +310,14 @@ class StructCodecTest {
     assertEquals("f", decoded.name);
     assertEquals(List.of(1L, 2L), decoded.values);
     assertNull(decoded.ignored);
+  }
+
+  @Test
+  void failingGetterIsAConversionErrorNamingTheProperty() {
+    LiteralConversionException e = assertThrows(LiteralConversionException.class,
+        () -> LiteralCodecs.struct(Failing.class).encode(new Failing(), NO_STORAGE));
+    assertEquals("at name: the getter of Failing threw java.lang.IllegalStateException: broken getter",
+        e.getMessage());
   }
 
   @Test
