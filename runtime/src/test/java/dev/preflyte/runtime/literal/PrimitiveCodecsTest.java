@@ -239,6 +239,6 @@ class PrimitiveCodecsTest {
 
   static Literal msgpack(String hex) {
     return Literal.newBuilder().setScalar(Scalar.newBuilder().setBinary(Binary.newBuilder()
-        .setValue(ByteString.copyFrom(HexFormat.of().parseHex(hex))).setTag("msgpack"))).build();
+        .setValue(ByteString.copyFrom(HexFormat.of().parseHex(hex.replace(" ", "")))).setTag("msgpack"))).build();
   }
 }
