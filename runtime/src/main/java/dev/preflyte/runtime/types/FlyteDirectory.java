@@ -8,8 +8,8 @@ import java.util.Objects;
  * A directory passed to or from a task (a Flyte multipart Blob).
  *
  * <p>As an input it refers to a remote prefix and is downloaded on the first {@link #localPath()};
- * as an output, a local directory is uploaded under the raw output prefix when encoded, while a directory that
- * already has a URI is passed by reference, without copying.
+ * as an output, a local directory is uploaded under the raw output prefix when encoded, while a
+ * directory that already has a URI is passed by reference, without copying.
  */
 public final class FlyteDirectory {
 
@@ -31,9 +31,9 @@ public final class FlyteDirectory {
   }
 
   /**
-   * A directory (a prefix) already in storage (any supported URI), passed by reference when encoded. Its {@link
-   * #localPath()} is the directory itself for a {@code file:} URI or plain path; other URIs need storage,
-   * see {@link #remote}.
+   * A directory (a prefix) already in storage (any supported URI), passed by reference when encoded.
+   * Its {@link #localPath()} is the directory itself for a {@code file:} URI or plain path; other URIs
+   * need storage, see {@link #remote}.
    */
   public static FlyteDirectory ofUri(String uri) {
     Locations.requireText(uri, "directory URI");

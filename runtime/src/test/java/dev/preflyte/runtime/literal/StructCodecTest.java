@@ -322,7 +322,8 @@ class StructCodecTest {
 
   @Test
   void unsupportedClassesAreRefusedWhenTheCodecIsMade() {
-    assertEquals("property 'children' of " + Node.class.getName() + ": " + Node.class.getName() + " contains itself (Node -> Node): a Flyte struct type cannot be recursive",
+    assertEquals("property 'children' of " + Node.class.getName() + ": " + Node.class.getName()
+        + " contains itself (Node -> Node): a Flyte struct type cannot be recursive",
         assertThrows(IllegalArgumentException.class, () -> LiteralCodecs.struct(Node.class)).getMessage());
     IllegalArgumentException array = assertThrows(IllegalArgumentException.class,
         () -> LiteralCodecs.struct(WithArray.class));
