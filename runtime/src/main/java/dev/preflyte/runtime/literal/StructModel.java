@@ -49,6 +49,10 @@ final class StructModel<T> {
       throw new IllegalArgumentException(type.getName()
           + " cannot be a struct: use a record or a concrete class with a public no-arg constructor");
     }
+    if (type.getName().startsWith("java.")) {
+      throw new IllegalArgumentException(type.getName() + " is not a struct: use the LiteralCodecs method for"
+          + " it (int64, string, datetime, listOf, mapOf, optionalOf...)");
+    }
     if (type.getEnclosingClass() != null && !type.isRecord() && !Modifier.isStatic(type.getModifiers())) {
       throw new IllegalArgumentException(type.getName()
           + " is an inner class and cannot be created on its own: make it static or a record");

@@ -329,8 +329,13 @@ class StructCodecTest {
         () -> LiteralCodecs.struct(WithArray.class));
     assertTrue(array.getMessage().startsWith("property 'values' of " + WithArray.class.getName()
         + ": type int[] has no Flyte literal type"), array.getMessage());
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> LiteralCodecs.struct(Runnable.class)).getMessage()
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> LiteralCodecs.struct(Color.class)).getMessage()
         .contains("cannot be a struct"));
+    assertEquals("java.lang.String is not a struct: use the LiteralCodecs method for it (int64, string, datetime,"
+        + " listOf, mapOf, optionalOf...)", assertThrows(IllegalArgumentException.class,
+            () -> LiteralCodecs.struct(String.class)).getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> LiteralCodecs.struct(Object.class)).getMessage()
+        .startsWith("java.lang.Object is not a struct"));
   }
 
   @Test
