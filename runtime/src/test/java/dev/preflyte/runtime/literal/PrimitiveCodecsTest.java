@@ -14,8 +14,6 @@ import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.Primitive;
 import dev.preflyte.idl.core.Scalar;
 import dev.preflyte.idl.core.SimpleType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -216,8 +214,7 @@ class PrimitiveCodecsTest {
 
   @Test
   void decodesTheLiteralMapFlytekitWrote() throws Exception {
-    Path fixture = Path.of("/work/shared/fixtures/flyte/literalmaps/a30_b0.pb");
-    LiteralMap map = LiteralMap.parseFrom(Files.readAllBytes(fixture));
+    LiteralMap map = FlyteFixtures.literalMap("a30_b0.pb");
     assertEquals(30L, LiteralCodecs.int64().decode(map.getLiteralsOrThrow("a"), NO_STORAGE));
     assertEquals(0, LiteralCodecs.int32().decode(map.getLiteralsOrThrow("b"), NO_STORAGE));
     // Map entry order is not canonical on the wire (flytekit wrote "b" first): compare parsed messages.

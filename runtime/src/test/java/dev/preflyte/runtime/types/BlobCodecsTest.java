@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.preflyte.idl.admin.TaskSpec;
 import dev.preflyte.idl.core.Blob;
 import dev.preflyte.idl.core.BlobMetadata;
 import dev.preflyte.idl.core.BlobType;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.Scalar;
+import dev.preflyte.runtime.literal.FlyteFixtures;
 import dev.preflyte.runtime.literal.LiteralCodec;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.literal.LiteralConversionException;
@@ -33,9 +33,7 @@ class BlobCodecsTest {
   private static final String RANDOM_FOLDER = "/?[0-9a-f]{32}";
 
   static LiteralType declaredType(String taskSpecFile, String input) throws IOException {
-    Path spec = Path.of("/work/shared/fixtures/flyte/taskspecs", taskSpecFile);
-    return TaskSpec.parseFrom(Files.readAllBytes(spec)).getTemplate().getInterface().getInputs()
-        .getVariablesOrThrow(input).getType();
+    return FlyteFixtures.declaredType(taskSpecFile, input);
   }
 
   static Literal blob(String uri, BlobType.BlobDimensionality dimensionality) {

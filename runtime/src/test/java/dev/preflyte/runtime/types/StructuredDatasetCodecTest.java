@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.preflyte.idl.admin.TaskSpec;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.Scalar;
 import dev.preflyte.idl.core.StructuredDatasetMetadata;
 import dev.preflyte.idl.core.StructuredDatasetType;
+import dev.preflyte.runtime.literal.FlyteFixtures;
 import dev.preflyte.runtime.literal.LiteralCodec;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.literal.LiteralConversionException;
@@ -41,9 +41,7 @@ class StructuredDatasetCodecTest {
     assertEquals("STRUCTURED_DATASET(parquet)", LiteralTypes.describe(parquet));
     assertEquals("STRUCTURED_DATASET(csv)", LiteralTypes.describe(LiteralCodecs.structuredDataset("csv").literalType()));
     // flytekit declares the same format for a typed DataFrame output, plus its columns.
-    LiteralType declared = TaskSpec.parseFrom(Files.readAllBytes(Path.of(
-        "/work/shared/fixtures/flyte/taskspecs/175_core.type_system.structured_dataset.get_df_1.pb")))
-        .getTemplate().getInterface().getOutputs().getVariablesOrThrow("o0").getType();
+    LiteralType declared = FlyteFixtures.declaredType("175_core.type_system.structured_dataset.get_df_1.pb", "o0");
     assertEquals(parquet.getStructuredDatasetType().getFormat(), declared.getStructuredDatasetType().getFormat());
   }
 
