@@ -74,6 +74,14 @@ class StoragesTest {
   }
 
   @Test
+  void withoutVariablesS3UsesAwsAndItsCredentialChain() {
+    // Creating the client contacts nothing: credentials are looked up on the first request.
+    try (Storages storages = Storages.standard(Map.of())) {
+      assertTrue(storages.backendFor("s3://bucket/key") instanceof S3Storage);
+    }
+  }
+
+  @Test
   void badS3SettingsFailWhenS3IsFirstUsed() {
     Storages storages = Storages.standard(Map.of("FLYTE_AWS_ACCESS_KEY_ID", "id-only"));
     StorageException e = assertThrows(StorageException.class, () -> storages.read("s3://bucket/key"));
