@@ -42,6 +42,24 @@ class StoragesTest {
   }
 
   @Test
+  void aMistypedS3UriReachesTheS3Error() {
+    StorageException e = assertThrows(StorageException.class,
+        () -> Storages.standard(Map.of()).read("s3:/bucket/key"));
+    assertEquals("'s3:/bucket/key' is not an S3 URI: use s3://bucket/key", e.getMessage());
+  }
+
+  @Test
+  void schemesAreRecognisedCaseInsensitively() {
+    assertEquals("s3", Storages.schemeOf("S3://b/k"));
+    assertEquals("file", Storages.schemeOf("file:///a"));
+    assertEquals("file", Storages.schemeOf("file:/a"));
+    assertEquals("file", Storages.schemeOf("/a/b:c"));
+    assertEquals("file", Storages.schemeOf("relative/a"));
+    assertEquals("file", Storages.schemeOf("C:/windows/path"));
+    assertEquals("gs", Storages.schemeOf("gs://b/k"));
+  }
+
+  @Test
   void aBlankUriIsRejected() {
     Storages storages = Storages.standard(Map.of());
     for (String blank : new String[] {"", "   ", null}) {
