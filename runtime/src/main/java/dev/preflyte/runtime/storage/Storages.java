@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.storage;
 
+import dev.preflyte.runtime.storage.s3.S3Storage;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,12 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The storage a task uses: dispatches each URI to the backend for its scheme. Backends are created
- * on first use, so a run on local files never loads a cloud SDK.
+ * on first use, so a run on local files never loads a cloud SDK. Closing it closes the backends it
+ * created.
  */
-public final class Storages implements Storage {
+public final class Storages implements Storage, AutoCloseable {
+
+  private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]+):");
 
   private final Map<String, Supplier<Storage>> factories;
   private final Map<String, Storage> backends = new ConcurrentHashMap<>();
@@ -23,6 +29,24 @@ public final class Storages implements Storage {
    */
   public Storages(Map<String, Supplier<Storage>> factories) {
     this.factories = Map.copyOf(factories);
+  }
+
+  /**
+   * What a task container uses: local paths, {@code file://}, and {@code s3://} configured from
+   * the process environment as {@link dev.preflyte.runtime.storage.s3.S3Settings} describes. The
+   * S3 client (and the AWS SDK's classes) load only when the first {@code s3://} URI is used.
+   */
+  public static Storages standard() {
+    return standard(System.getenv());
+  }
+
+  /** Like {@link #standard()}, with S3 configured from {@code environment} instead. */
+  public static Storages standard(Map<String, String> environment) {
+    Map<String, String> copy = Map.copyOf(environment);
+    // A lambda, not a method reference: nothing in the s3 package resolves until it runs.
+    return new Storages(Map.of(
+        "file", LocalStorage::new,
+        "s3", () -> S3Storage.fromEnvironment(copy)));
   }
 
   /** Local paths and {@code file://} only. */
@@ -43,16 +67,32 @@ public final class Storages implements Storage {
     return backends.computeIfAbsent(scheme, s -> factory.get());
   }
 
-  /** The URI scheme in lower case; {@code "file"} for a plain path. */
+  /** Closes every backend created so far that holds resources (such as an S3 client). */
+  @Override
+  public void close() {
+    for (Storage backend : backends.values()) {
+      if (backend instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          throw new StorageException("cannot close storage " + backend.getClass().getSimpleName() + ": " + e, e);
+        }
+      }
+    }
+    backends.clear();
+  }
+
+  /**
+   * The URI scheme in lower case; {@code "file"} for a plain path. Any {@code scheme:} prefix
+   * counts, so that a mistyped {@code s3:/bucket/key} reaches the S3 backend's clear error instead
+   * of being read as a relative path. One letter is not a scheme: {@code C:} is a drive.
+   */
   static String schemeOf(String uri) {
     if (uri == null || uri.isBlank()) {
       throw new StorageException("storage location is blank: give a path or a URI");
     }
-    int colon = uri.indexOf("://");
-    if (colon <= 0) {
-      return "file"; // a plain path, or file:/path
-    }
-    return uri.substring(0, colon).toLowerCase(Locale.ROOT);
+    Matcher scheme = SCHEME.matcher(uri);
+    return scheme.lookingAt() ? scheme.group(1).toLowerCase(Locale.ROOT) : "file";
   }
 
   @Override
