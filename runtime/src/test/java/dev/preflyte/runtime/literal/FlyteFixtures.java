@@ -4,24 +4,17 @@ import dev.preflyte.idl.admin.TaskSpec;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.LiteralType;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
-/** Reads the Flyte-written test fixtures under {@code src/test/resources/fixtures/flyte}. */
+/**
+ * Flyte-written fixtures for literal tests, read from the shared fixture folder beside the
+ * repository (see {@link dev.preflyte.idl.FlyteFixtures} for how it is found).
+ */
 public final class FlyteFixtures {
 
   private FlyteFixtures() {}
 
   public static byte[] bytes(String relativePath) {
-    String resource = "/fixtures/flyte/" + relativePath;
-    try (InputStream in = FlyteFixtures.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("test fixture " + resource + " is missing from the test classpath");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return dev.preflyte.idl.FlyteFixtures.read(dev.preflyte.idl.FlyteFixtures.file(relativePath));
   }
 
   public static LiteralMap literalMap(String name) throws IOException {
