@@ -36,7 +36,8 @@ final class EnumCodec<E extends Enum<E>> extends FlyteCodec<E> {
     }
     E[] constants = type.getEnumConstants();
     if (constants.length == 0) {
-      throw new IllegalArgumentException("enum " + type.getName() + " has no constants: Flyte's EnumType needs at least one");
+      throw new IllegalArgumentException("enum " + type.getName()
+          + " has no constants: Flyte's EnumType needs at least one");
     }
     List<String> names = Arrays.stream(constants).map(Enum::name).toList();
     return LiteralType.newBuilder().setEnumType(EnumType.newBuilder().addAllValues(names)).build();

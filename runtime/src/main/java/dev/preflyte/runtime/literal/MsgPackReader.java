@@ -1,10 +1,11 @@
 package dev.preflyte.runtime.literal;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +23,10 @@ final class MsgPackReader {
   private static final int MAX_DEPTH = 512;
 
   private final byte[] data;
+  /** Strict: malformed UTF-8 is an error, not replaced. One per read, as decoders are not thread-safe. */
+  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
   private int pos;
 
   private MsgPackReader(byte[] data) {
@@ -142,11 +147,7 @@ final class MsgPackReader {
   private String string(int length) {
     need(length);
     try {
-      String s = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(data, pos, length))
-          .toString();
+      String s = utf8.decode(ByteBuffer.wrap(data, pos, length)).toString();
       pos += length;
       return s;
     } catch (CharacterCodingException e) {

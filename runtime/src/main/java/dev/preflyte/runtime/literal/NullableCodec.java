@@ -41,6 +41,9 @@ final class NullableCodec<T> extends FlyteCodec<T> {
   @Override
   public T decode(Literal literal, LiteralContext context) {
     Literal inner = UnionWithNone.unwrap(Literals.resolve(literal, context));
+    if (inner != null && UnionWithNone.isMsgPack(inner)) {
+      return fromPlain(MsgPackBinary.read(inner.getScalar().getBinary()), context);
+    }
     return inner == null ? null : value.decode(inner, context);
   }
 

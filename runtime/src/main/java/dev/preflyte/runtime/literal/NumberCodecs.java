@@ -28,10 +28,7 @@ final class NumberCodecs {
 
     @Override
     Long fromPrimitive(Primitive primitive, Literal literal) {
-      if (primitive.getValueCase() != Primitive.ValueCase.INTEGER) {
-        throw mismatch(literal);
-      }
-      return primitive.getInteger();
+      return integerOf(this, primitive, literal);
     }
 
     @Override
@@ -62,10 +59,7 @@ final class NumberCodecs {
 
     @Override
     Integer fromPrimitive(Primitive primitive, Literal literal) {
-      if (primitive.getValueCase() != Primitive.ValueCase.INTEGER) {
-        throw mismatch(literal);
-      }
-      return checkRange(primitive.getInteger(), LiteralTypes.describe(literal));
+      return checkRange(integerOf(this, primitive, literal), LiteralTypes.describe(literal));
     }
 
     @Override
@@ -170,6 +164,24 @@ final class NumberCodecs {
       }
       return (float) value;
     }
+  }
+
+  /**
+   * An INTEGER primitive, or an integral FLOAT within 2^53: propeller hands a task a FLOAT when a
+   * workflow passes an attribute of a dataclass that Flyte console entered as JSON, where every number
+   * is a double (flytekit accepts it the same way).
+   */
+  private static long integerOf(FlyteCodec<?> codec, Primitive primitive, Literal literal) {
+    if (primitive.getValueCase() == Primitive.ValueCase.INTEGER) {
+      return primitive.getInteger();
+    }
+    if (primitive.getValueCase() == Primitive.ValueCase.FLOAT_VALUE) {
+      Long exact = PlainValues.exactLong(primitive.getFloatValue());
+      if (exact != null) {
+        return exact;
+      }
+    }
+    throw codec.mismatch(literal);
   }
 
   private static LiteralConversionException inexact(FlyteCodec<?> codec, Object plain) {

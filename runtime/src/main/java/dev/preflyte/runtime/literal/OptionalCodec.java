@@ -45,6 +45,9 @@ final class OptionalCodec<T> extends FlyteCodec<Optional<T>> {
   @Override
   public Optional<T> decode(Literal literal, LiteralContext context) {
     Literal inner = UnionWithNone.unwrap(Literals.resolve(literal, context));
+    if (inner != null && UnionWithNone.isMsgPack(inner)) {
+      return fromPlain(MsgPackBinary.read(inner.getScalar().getBinary()), context);
+    }
     return inner == null ? Optional.empty() : Optional.of(value.decode(inner, context));
   }
 

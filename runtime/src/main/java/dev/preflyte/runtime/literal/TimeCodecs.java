@@ -5,6 +5,7 @@ import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.Primitive;
 import dev.preflyte.idl.core.SimpleType;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -144,8 +145,8 @@ final class TimeCodecs {
           && Math.abs(seconds) <= MAX_DURATION_SECONDS) {
         BigDecimal exact = new BigDecimal(seconds);
         long whole = exact.longValue();
-        long nanos = exact.subtract(new BigDecimal(whole)).movePointRight(9).setScale(0, java.math.RoundingMode.HALF_EVEN)
-            .longValue();
+        long nanos = exact.subtract(new BigDecimal(whole)).movePointRight(9)
+            .setScale(0, RoundingMode.HALF_EVEN).longValue();
         return Duration.ofSeconds(whole, nanos);
       }
       throw new LiteralConversionException("expected DURATION as a number of seconds, got "

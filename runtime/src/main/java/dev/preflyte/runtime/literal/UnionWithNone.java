@@ -77,4 +77,12 @@ final class UnionWithNone {
     }
     return inner;
   }
+
+  /**
+   * Whether {@code literal} is a msgpack Binary, as propeller passes an attribute of a dataclass output
+   * ({@code dc.maybe}); its nil is none, so it is read as a plain value rather than by the value codec.
+   */
+  static boolean isMsgPack(Literal literal) {
+    return literal.hasScalar() && MsgPackBinary.isMsgPack(literal.getScalar());
+  }
 }

@@ -225,4 +225,23 @@ class ContainerCodecsTest {
         LiteralCodecs.optionalOf(LiteralCodecs.listOf(LiteralCodecs.duration())).literalType()));
     assertEquals("UNTYPED", LiteralTypes.describe(LiteralType.getDefaultInstance()));
   }
+
+  @Test
+  void readsTheMsgpackBinariesPropellerPassesForDataclassAttributes() {
+    // msgpack [1, 2] / {"a": true} / "GREEN" / nil / 7, as propeller re-encodes a resolved dc.field.
+    assertEquals(List.of(1L, 2L), LiteralCodecs.listOf(LiteralCodecs.int64())
+        .decode(PrimitiveCodecsTest.msgpack("920102"), NO_STORAGE));
+    assertEquals(Map.of("a", true), LiteralCodecs.mapOf(LiteralCodecs.bool())
+        .decode(PrimitiveCodecsTest.msgpack("81a161c3"), NO_STORAGE));
+    assertEquals(Color.GREEN, LiteralCodecs.enumOf(Color.class)
+        .decode(PrimitiveCodecsTest.msgpack("a5475245454e"), NO_STORAGE));
+    assertEquals(Optional.empty(), LiteralCodecs.optionalOf(LiteralCodecs.int64())
+        .decode(PrimitiveCodecsTest.msgpack("c0"), NO_STORAGE));
+    assertEquals(Optional.of(7L), LiteralCodecs.optionalOf(LiteralCodecs.int64())
+        .decode(PrimitiveCodecsTest.msgpack("07"), NO_STORAGE));
+    assertNull(LiteralCodecs.nullable(LiteralCodecs.string()).decode(PrimitiveCodecsTest.msgpack("c0"), NO_STORAGE));
+    assertEquals("at [1]: expected INTEGER, got string \"x\"", assertThrows(LiteralConversionException.class,
+        () -> LiteralCodecs.listOf(LiteralCodecs.int64()).decode(PrimitiveCodecsTest.msgpack("9201a178"), NO_STORAGE))
+        .getMessage());
+  }
 }

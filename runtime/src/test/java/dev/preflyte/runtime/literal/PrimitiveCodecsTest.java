@@ -14,8 +14,6 @@ import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.Primitive;
 import dev.preflyte.idl.core.Scalar;
 import dev.preflyte.idl.core.SimpleType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -90,6 +88,20 @@ class PrimitiveCodecsTest {
   void floatAcceptsAnIntegerLiteralAsFlytekitDoes() {
     assertEquals(7.0, LiteralCodecs.float64().decode(integer(7), NO_STORAGE));
     assertEquals(7.0f, LiteralCodecs.float32().decode(integer(7), NO_STORAGE));
+  }
+
+  @Test
+  void integerAcceptsAnIntegralFloatWithinDoublePrecision() {
+    assertEquals(3L, LiteralCodecs.int64().decode(primitive(Primitive.newBuilder().setFloatValue(3.0)), NO_STORAGE));
+    assertEquals(-4, LiteralCodecs.int32().decode(primitive(Primitive.newBuilder().setFloatValue(-4.0)), NO_STORAGE));
+    assertEquals("expected INTEGER, got FLOAT 3.5", assertThrows(LiteralConversionException.class,
+        () -> LiteralCodecs.int64().decode(primitive(Primitive.newBuilder().setFloatValue(3.5)), NO_STORAGE))
+        .getMessage());
+    assertEquals("expected INTEGER, got FLOAT 1.0E17", assertThrows(LiteralConversionException.class,
+        () -> LiteralCodecs.int64().decode(primitive(Primitive.newBuilder().setFloatValue(1e17)), NO_STORAGE))
+        .getMessage());
+    assertThrows(LiteralConversionException.class,
+        () -> LiteralCodecs.int32().decode(primitive(Primitive.newBuilder().setFloatValue(1e10)), NO_STORAGE));
   }
 
   @Test
@@ -202,8 +214,7 @@ class PrimitiveCodecsTest {
 
   @Test
   void decodesTheLiteralMapFlytekitWrote() throws Exception {
-    Path fixture = Path.of("/work/shared/fixtures/flyte/literalmaps/a30_b0.pb");
-    LiteralMap map = LiteralMap.parseFrom(Files.readAllBytes(fixture));
+    LiteralMap map = FlyteFixtures.literalMap("a30_b0.pb");
     assertEquals(30L, LiteralCodecs.int64().decode(map.getLiteralsOrThrow("a"), NO_STORAGE));
     assertEquals(0, LiteralCodecs.int32().decode(map.getLiteralsOrThrow("b"), NO_STORAGE));
     // Map entry order is not canonical on the wire (flytekit wrote "b" first): compare parsed messages.
@@ -225,6 +236,6 @@ class PrimitiveCodecsTest {
 
   static Literal msgpack(String hex) {
     return Literal.newBuilder().setScalar(Scalar.newBuilder().setBinary(Binary.newBuilder()
-        .setValue(ByteString.copyFrom(HexFormat.of().parseHex(hex))).setTag("msgpack"))).build();
+        .setValue(ByteString.copyFrom(HexFormat.of().parseHex(hex.replace(" ", "")))).setTag("msgpack"))).build();
   }
 }
