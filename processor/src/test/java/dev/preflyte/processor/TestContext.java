@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 final class TestContext implements ExecutionContext {
 
   private final Path root;
-  private final Storage storage = new LocalStorage();
+  private final Storage storage = new dev.preflyte.runtime.storage.LocalStorage();
 
   TestContext(Path root) {
     this.root = root;
