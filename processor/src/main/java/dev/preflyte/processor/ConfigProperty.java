@@ -1,5 +1,7 @@
 package dev.preflyte.processor;
 
+import com.palantir.javapoet.CodeBlock;
+
 /**
  * One configuration property: a record component or a field of a class.
  *
@@ -15,7 +17,10 @@ record ConfigProperty(String name, ValueType type, String read, String write) {
     return String.format(read, instance);
   }
 
-  String writeTo(String instance, String value) {
-    return String.format(write, instance, value);
+  /** The statement setting this property of {@code instance} to {@code value}. */
+  CodeBlock writeTo(String instance, CodeBlock value) {
+    String marker = "\u0000";
+    String statement = String.format(write, instance, marker).replace("$", "$$").replace(marker, "$L");
+    return CodeBlock.of(statement, value);
   }
 }

@@ -145,7 +145,8 @@ final class ExecutorClassGenerator {
           TASK_OUTPUTS, "o0", outputCodecs.get("o0"));
     } else {
       TaskModel.Result.Outputs outputs = (TaskModel.Result.Outputs) result;
-      method.addStatement("$T result = $T.requireNonNull($L, $S)", outputs.record(), Objects.class, call,
+      method.addStatement("$T result = $L", outputs.record(), call);
+      method.addStatement("$T.requireNonNull(result, $S)", Objects.class,
           model.type().simpleName() + ".execute returned null: return a " + outputs.record().simpleName());
       CodeBlock.Builder put = CodeBlock.builder().add("return $T.create()", TASK_OUTPUTS).indent().indent();
       for (TaskModel.Output output : outputs.outputs()) {

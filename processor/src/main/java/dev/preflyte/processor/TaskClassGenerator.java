@@ -200,7 +200,7 @@ final class TaskClassGenerator {
       String instance = Names.free("config", taken);
       code.addStatement("$T $L = new $T()", type, instance, type);
       for (ConfigProperty property : properties) {
-        code.addStatement("$L", property.writeTo(instance, read(reader, property).toString()));
+        code.addStatement(property.writeTo(instance, read(reader, property)));
       }
       code.addStatement("return $L", instance);
     }
@@ -314,7 +314,7 @@ final class TaskClassGenerator {
     } else {
       method.addStatement("$T config = new $T()", model.type(), model.type());
       for (ConfigProperty property : model.properties()) {
-        method.addStatement("$L", property.writeTo("config", "this." + property.name()));
+        method.addStatement(property.writeTo("config", CodeBlock.of("this.$L", property.name())));
       }
       method.addStatement("return config");
     }

@@ -70,10 +70,11 @@ final class TaskModelReader {
     String taskType = stringValue(annotation, "taskType");
     checkImage(type, annotation, image);
     checkTaskType(type, annotation, taskType);
-    checkClass(type);
-    if (reporter.errorCount() != errorsBefore) {
+    if (!checkClass(type)) {
       return Optional.empty();
     }
+    // Other problems with the class's shape do not stop the checks of its members: every problem is
+    // reported in one compile.
     ClassName typeName = ClassName.get(type);
     String packageName = typeName.packageName();
     TypeResolver resolver = new TypeResolver(elements, reporter, packageName);
@@ -163,12 +164,13 @@ final class TaskModelReader {
     }
   }
 
-  private void checkClass(TypeElement type) {
+  /** Checks the class's own shape; false if it is not a class or record at all. */
+  private boolean checkClass(TypeElement type) {
     String name = type.getQualifiedName().toString();
     if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
       reporter.error(type, Messages.notAClass(type.getKind().toString().toLowerCase(java.util.Locale.ROOT)
           .replace('_', ' ') + " " + name));
-      return;
+      return false;
     }
     if (!type.getModifiers().contains(Modifier.PUBLIC)) {
       reporter.error(type, Messages.notPublic(name));
@@ -191,6 +193,7 @@ final class TaskModelReader {
     if (type.getKind() == ElementKind.CLASS && !TypeResolver.hasPublicNoArgConstructor(type)) {
       reporter.error(type, Messages.noConstructor(name));
     }
+    return true;
   }
 
   private List<ConfigProperty> recordProperties(TypeElement type, TypeResolver resolver) {

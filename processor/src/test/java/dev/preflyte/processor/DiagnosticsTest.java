@@ -44,11 +44,19 @@ class DiagnosticsTest {
     assertThat(compilation).hadErrorContaining(prefix).inFile(source).onLine(line);
   }
 
-  private static void assertErrorMessages(Compilation compilation, String... prefixes) {
-    List<String> errors = compilation.errors().stream().map(d -> d.getMessage(null)).toList();
-    assertEquals(prefixes.length, errors.size(), errors::toString);
-    for (int i = 0; i < prefixes.length; i++) {
-      assertTrue(errors.get(i).startsWith(prefixes[i]), errors.get(i));
+  /**
+   * Asserts the errors, in order: {@code expected} alternates a message prefix and the line it must
+   * be reported on, in {@code source}.
+   */
+  private static void assertErrors(Compilation compilation, JavaFileObject source, Object... expected) {
+    assertThat(compilation).hadErrorCount(expected.length / 2);
+    List<Diagnostic<? extends JavaFileObject>> errors = compilation.errors();
+    for (int i = 0; i < expected.length / 2; i++) {
+      Diagnostic<? extends JavaFileObject> error = errors.get(i);
+      String message = error.getMessage(null);
+      assertTrue(message.startsWith((String) expected[2 * i]), message);
+      assertEquals(source.toUri(), error.getSource().toUri(), message);
+      assertEquals(((Integer) expected[2 * i + 1]).longValue(), error.getLineNumber(), message);
     }
   }
 
@@ -77,6 +85,7 @@ class DiagnosticsTest {
     JavaFileObject source = withAnnotation(image, "t");
     Compilation compilation = Compiled.run(source);
     assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
     assertThat(compilation).hadWarningContaining("[PreflyteImage] image \"" + image + "\" " + message)
         .inFile(source).onLine(5);
 
@@ -115,9 +124,8 @@ class DiagnosticsTest {
   @Test
   void imageAndTaskTypeProblemsAreReportedTogether() {
     JavaFileObject source = withAnnotation("", "spark");
-    Compilation compilation = Compiled.run(source);
-    assertThat(compilation).hadErrorCount(2);
-    assertErrorMessages(compilation, "[PreflyteImage] image is blank", "[PreflyteTaskType] taskType \"spark\"");
+    assertErrors(Compiled.run(source), source,
+        "[PreflyteImage] image is blank", 5, "[PreflyteTaskType] taskType \"spark\"", 5);
   }
 
   @Test
@@ -131,6 +139,17 @@ class DiagnosticsTest {
         .inFile(source).onLine(6);
     assertThat(compilation).hadErrorContaining("[PreflyteTaskClass] com.acme.T has no public no-argument constructor")
         .inFile(source).onLine(6);
+  }
+
+  @Test
+  void problemsOfTheClassAndItsMembersAreReportedInOneCompile() {
+    JavaFileObject source = task("@PrebuiltTask(image = \"\", taskType = \"t\")", "record T(Object config) {",
+        "  public long execute(Object in) { return 1; }");
+    assertErrors(Compiled.run(source), source,
+        "[PreflyteImage] image is blank", 5,
+        "[PreflyteTaskClass] com.acme.T is not public", 6,
+        "[PreflyteType] configuration property 'config' has type java.lang.Object", 6,
+        "[PreflyteType] input 'in' has type java.lang.Object", 7);
   }
 
   @Test
@@ -180,17 +199,13 @@ class DiagnosticsTest {
         "  public long execute(char c, Object o, List<?> w, Map<Integer, String> m, int[] a, List raw) {",
         "    return x;",
         "  }");
-    Compilation compilation = Compiled.run(source);
-    assertErrorMessages(compilation,
-        "[PreflyteType] input 'c' has type char, which Preflyte cannot convert: use one of long/Long",
-        "[PreflyteType] input 'o' has type java.lang.Object, which Preflyte cannot convert",
-        "[PreflyteType] input 'w' has type java.util.List<?> with a missing or wildcard type argument",
-        "[PreflyteType] input 'm' has type java.util.Map<java.lang.Integer,java.lang.String>, which Preflyte cannot",
-        "[PreflyteType] input 'a' has type int[], which Preflyte cannot convert",
-        "[PreflyteType] input 'raw' has type java.util.List with a missing or wildcard type argument");
-    for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
-      assertEquals(7, error.getLineNumber(), error.getMessage(null));
-    }
+    assertErrors(Compiled.run(source), source,
+        "[PreflyteType] input 'c' has type char, which Preflyte cannot convert: use one of long/Long", 7,
+        "[PreflyteType] input 'o' has type java.lang.Object, which Preflyte cannot convert", 7,
+        "[PreflyteType] input 'w' has type java.util.List<?> with a missing or wildcard type argument", 7,
+        "[PreflyteType] input 'm' has type java.util.Map<java.lang.Integer,java.lang.String>, which Preflyte cannot", 7,
+        "[PreflyteType] input 'a' has type int[], which Preflyte cannot convert", 7,
+        "[PreflyteType] input 'raw' has type java.util.List with a missing or wildcard type argument", 7);
   }
 
   @Test
@@ -200,16 +215,13 @@ class DiagnosticsTest {
         "    StringBuilder text, Plain plain) {",
         "  public static class Plain { public int a; }",
         "  public void execute() {}");
-    Compilation compilation = Compiled.run(source);
-    assertErrorMessages(compilation,
-        "[PreflyteType] configuration property 'file' has type dev.preflyte.runtime.types.FlyteFile",
-        "[PreflyteType] configuration property 'twice' nests Optional inside Optional",
-        "[PreflyteType] configuration property 'text' has type java.lang.StringBuilder",
+    assertErrors(Compiled.run(source), source,
+        "[PreflyteType] configuration property 'file' has type dev.preflyte.runtime.types.FlyteFile", 6,
+        "[PreflyteType] configuration property 'twice' nests Optional inside Optional", 6,
+        "[PreflyteType] configuration property 'text' has type java.lang.StringBuilder", 7,
         "[PreflyteType] configuration property 'plain' has type com.acme.T.Plain, which Preflyte cannot convert: use one of"
             + " long/Long, int/Integer, double/Double, float/Float, boolean/Boolean, String, Instant, Duration, enums,"
-            + " List<T>, Map<String, T>, Optional<T> and records of these");
-    assertThat(compilation).hadErrorContaining("'file'").inFile(source).onLine(6);
-    assertThat(compilation).hadErrorContaining("'plain'").inFile(source).onLine(7);
+            + " List<T>, Map<String, T>, Optional<T> and records of these", 7);
   }
 
   @Test

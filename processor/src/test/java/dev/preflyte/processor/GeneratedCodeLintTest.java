@@ -42,6 +42,24 @@ class GeneratedCodeLintTest {
     assertEquals(Compilation.Status.SUCCESS, processed.status(), () -> Compiled.describe(processed));
     assertEquals(8, processed.generatedSourceFiles().size());
 
+    for (JavaFileObject generated : processed.generatedSourceFiles()) {
+      String text;
+      try {
+        text = generated.getCharContent(true).toString();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      for (String line : text.split("\n")) {
+        // Types are imported, never spelled out in the code, as in hand-written code.
+        String code = line.strip();
+        if (!code.startsWith("import ") && !code.startsWith("package ") && !code.startsWith("*")
+            && !code.startsWith("/**")) {
+          org.junit.jupiter.api.Assertions.assertFalse(line.contains("dev.preflyte.runtime."),
+              () -> generated.getName() + ": " + line);
+        }
+      }
+    }
+
     List<JavaFileObject> all = new ArrayList<>(sources);
     all.addAll(processed.generatedSourceFiles());
     Compilation strict = Compiler.javac().withOptions("-Xlint:all", "-Werror", "-proc:none").compile(all);
