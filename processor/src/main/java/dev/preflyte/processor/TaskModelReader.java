@@ -110,30 +110,40 @@ final class TaskModelReader {
             !execute.get().getThrownTypes().isEmpty()));
   }
 
-  /** The simple names of types in {@code type}'s signatures that do not resolve (yet). */
+  /**
+   * The types in {@code type}'s signatures that do not resolve (yet): its properties, the parameters
+   * and return type of {@code execute}, and the components of the records those use.
+   */
   static List<String> unresolvedTypes(TypeElement type) {
     List<String> unresolved = new ArrayList<>();
+    Set<TypeElement> visited = new HashSet<>();
+    visited.add(type);
     for (Element member : type.getEnclosedElements()) {
       if (member.getKind() == ElementKind.FIELD || member.getKind() == ElementKind.RECORD_COMPONENT) {
-        collectErrors(member.asType(), unresolved);
+        collectErrors(member.asType(), unresolved, visited);
       } else if (member.getKind() == ElementKind.METHOD && member.getSimpleName().contentEquals("execute")) {
         ExecutableElement method = (ExecutableElement) member;
-        collectErrors(method.getReturnType(), unresolved);
-        method.getParameters().forEach(p -> collectErrors(p.asType(), unresolved));
+        collectErrors(method.getReturnType(), unresolved, visited);
+        method.getParameters().forEach(p -> collectErrors(p.asType(), unresolved, visited));
       }
     }
     return unresolved;
   }
 
-  private static void collectErrors(TypeMirror type, List<String> unresolved) {
+  private static void collectErrors(TypeMirror type, List<String> unresolved, Set<TypeElement> visited) {
     if (type.getKind() == TypeKind.ERROR) {
       if (!unresolved.contains(type.toString())) {
         unresolved.add(type.toString());
       }
     } else if (type.getKind() == TypeKind.DECLARED) {
-      ((DeclaredType) type).getTypeArguments().forEach(t -> collectErrors(t, unresolved));
+      DeclaredType declared = (DeclaredType) type;
+      declared.getTypeArguments().forEach(t -> collectErrors(t, unresolved, visited));
+      TypeElement element = (TypeElement) declared.asElement();
+      if (element.getKind() == ElementKind.RECORD && visited.add(element)) {
+        element.getRecordComponents().forEach(c -> collectErrors(c.asType(), unresolved, visited));
+      }
     } else if (type.getKind() == TypeKind.ARRAY) {
-      collectErrors(((javax.lang.model.type.ArrayType) type).getComponentType(), unresolved);
+      collectErrors(((javax.lang.model.type.ArrayType) type).getComponentType(), unresolved, visited);
     }
   }
 

@@ -46,7 +46,7 @@ class RoundsAndModulesTest {
       if (!done) {
         done = true;
         try (Writer writer = processingEnv.getFiler().createSourceFile("com.acme.Later").openWriter()) {
-          writer.write("package com.acme;\npublic record Later(long value) {}\n");
+          writer.write("package com.acme;\npublic record Later(long value) {\n  public enum Mode { A, B }\n}\n");
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -60,8 +60,10 @@ class RoundsAndModulesTest {
     JavaFileObject source = JavaFileObjects.forSourceLines("com.acme.UsesLater",
         "package com.acme;",
         "@dev.preflyte.annotations.PrebuiltTask(image = \"ghcr.io/a/b:1\", taskType = \"later\")",
-        "public record UsesLater(long x) {",
-        "  public Later execute(Later in) { return in; }",
+        "public record UsesLater(long x, Settings settings) {",
+        "  public record Settings(Later.Mode mode) {}",
+        "  @dev.preflyte.annotations.Outputs public record Result(Later later, long count) {}",
+        "  public Result execute(Later in) { return new Result(in, x); }",
         "}");
     Compilation compilation = Compiler.javac()
         .withProcessors(new LaterTypeProcessor(), new PrebuiltTaskProcessor())
@@ -71,6 +73,8 @@ class RoundsAndModulesTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.acme.UsesLaterExecutor")
         .contentsAsUtf8String().contains("LiteralCodecs.struct(Later.class)");
+    assertThat(compilation).generatedSourceFile("com.acme.UsesLaterTask")
+        .contentsAsUtf8String().contains("CustomValues.asEnum(value0, path0, Later.Mode.class)");
   }
 
   @Test
