@@ -81,9 +81,9 @@ public final class AdderTask extends PrebuiltContainerTask<Adder> {
    */
   private static TaskInterface typedInterface() {
     return TaskInterface.builder()
-        .input("a", LiteralCodecs.int64().literalType())
+        .input("a", LiteralCodecs.int64().literalType(), "the first addend")
         .input("b", LiteralCodecs.int64().literalType())
-        .output("o0", LiteralCodecs.int64().literalType())
+        .output("o0", LiteralCodecs.int64().literalType(), "the sum plus the offset")
         .build();
   }
 

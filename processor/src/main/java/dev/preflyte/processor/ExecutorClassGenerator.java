@@ -78,7 +78,7 @@ final class ExecutorClassGenerator {
 
   private List<TaskModel.Output> outputs() {
     if (model.result() instanceof TaskModel.Result.Single single) {
-      return List.of(new TaskModel.Output("o0", single.type(), null));
+      return List.of(new TaskModel.Output("o0", single.type(), null, single.description()));
     }
     if (model.result() instanceof TaskModel.Result.Outputs outputs) {
       return outputs.outputs();

@@ -109,13 +109,13 @@ final class TaskClassGenerator {
   private MethodSpec typedInterface() {
     CodeBlock.Builder code = CodeBlock.builder().add("return $T.builder()", TASK_INTERFACE).indent().indent();
     for (TaskModel.Parameter input : model.inputs()) {
-      code.add("\n.input($S, $L.literalType())", input.name(), Codecs.codec(input.type()));
+      code.add(variable("input", input.name(), input.type(), input.description()));
     }
     if (model.result() instanceof TaskModel.Result.Single single) {
-      code.add("\n.output($S, $L.literalType())", "o0", Codecs.codec(single.type()));
+      code.add(variable("output", "o0", single.type(), single.description()));
     } else if (model.result() instanceof TaskModel.Result.Outputs outputs) {
       for (TaskModel.Output output : outputs.outputs()) {
-        code.add("\n.output($S, $L.literalType())", output.name(), Codecs.codec(output.type()));
+        code.add(variable("output", output.name(), output.type(), output.description()));
       }
     }
     code.add("\n.build();\n").unindent().unindent();
@@ -125,6 +125,13 @@ final class TaskClassGenerator {
         .returns(TASK_INTERFACE)
         .addCode(code.build())
         .build();
+  }
+
+  /** One {@code .input(...)} or {@code .output(...)} call, with the description when documented. */
+  private static CodeBlock variable(String side, String name, ValueType type, String description) {
+    return description.isEmpty()
+        ? CodeBlock.of("\n.$L($S, $L.literalType())", side, name, Codecs.codec(type))
+        : CodeBlock.of("\n.$L($S, $L.literalType(), $S)", side, name, Codecs.codec(type), description);
   }
 
   private MethodSpec encodeCustom() {

@@ -42,8 +42,8 @@ record TaskModel(
     return parameters.stream().filter(p -> p.kind() == Parameter.Kind.INPUT).toList();
   }
 
-  /** One parameter of {@code execute}. */
-  record Parameter(String name, Kind kind, ValueType type) {
+  /** One parameter of {@code execute}; the description comes from its {@code @param} tag ("" if none). */
+  record Parameter(String name, Kind kind, ValueType type, String description) {
     enum Kind {
       INPUT,
       CONTEXT,
@@ -52,7 +52,7 @@ record TaskModel(
   }
 
   /** A named output and how to read it from the value {@code execute} returns. */
-  record Output(String name, ValueType type, String accessor) {}
+  record Output(String name, ValueType type, String accessor, String description) {}
 
   /** What {@code execute} returns. */
   sealed interface Result {
@@ -60,7 +60,7 @@ record TaskModel(
     record None() implements Result {}
 
     /** One output, {@code o0}. */
-    record Single(ValueType type, TypeName declared) implements Result {}
+    record Single(ValueType type, TypeName declared, String description) implements Result {}
 
     /** An {@code @Outputs} record: one output per component. */
     record Outputs(ClassName record, List<Output> outputs) implements Result {}

@@ -299,6 +299,7 @@ final class TaskModelReader {
 
   private List<TaskModel.Parameter> parameters(ExecutableElement execute, TypeResolver resolver) {
     List<TaskModel.Parameter> parameters = new ArrayList<>();
+    JavadocTags docs = JavadocTags.parse(elements.getDocComment(execute));
     boolean context = false;
     for (VariableElement parameter : execute.getParameters()) {
       String name = parameter.getSimpleName().toString();
@@ -308,14 +309,15 @@ final class TaskModelReader {
           reporter.error(parameter, Messages.duplicateContext());
         }
         context = true;
-        parameters.add(new TaskModel.Parameter(name, TaskModel.Parameter.Kind.CONTEXT, null));
+        parameters.add(new TaskModel.Parameter(name, TaskModel.Parameter.Kind.CONTEXT, null, ""));
       } else if (isType(type, TASK_INPUTS)) {
-        parameters.add(new TaskModel.Parameter(name, TaskModel.Parameter.Kind.TASK_INPUTS, null));
+        parameters.add(new TaskModel.Parameter(name, TaskModel.Parameter.Kind.TASK_INPUTS, null, ""));
       } else if (!VARIABLE_NAME.matcher(name).matches()) {
         reporter.error(parameter, Messages.badInputName(name));
       } else {
         resolver.resolve(type, TypeResolver.Usage.LITERAL, parameter, "input '" + name + "'")
-            .ifPresent(t -> parameters.add(new TaskModel.Parameter(name, TaskModel.Parameter.Kind.INPUT, t)));
+            .ifPresent(t -> parameters.add(
+                new TaskModel.Parameter(name, TaskModel.Parameter.Kind.INPUT, t, docs.param(name).orElse(""))));
       }
     }
     return parameters;
@@ -353,17 +355,20 @@ final class TaskModelReader {
           return null;
         }
         List<TaskModel.Output> outputs = new ArrayList<>();
+        JavadocTags docs = JavadocTags.parse(elements.getDocComment(element));
         for (RecordComponentElement component : element.getRecordComponents()) {
           String name = component.getSimpleName().toString();
           resolver.resolve(component.asType(), TypeResolver.Usage.LITERAL, TypeResolver.sourceElement(component),
                   "output '" + name + "'")
-              .ifPresent(t -> outputs.add(new TaskModel.Output(name, t, name + "()")));
+              .ifPresent(t -> outputs.add(new TaskModel.Output(name, t, name + "()", docs.param(name).orElse(""))));
         }
         return new TaskModel.Result.Outputs(ClassName.get(element), outputs);
       }
     }
     Optional<ValueType> single = resolver.resolve(returned, TypeResolver.Usage.LITERAL, execute, "output 'o0' (the return value of execute)");
-    return single.map(t -> (TaskModel.Result) new TaskModel.Result.Single(t, TypeName.get(returned))).orElse(null);
+    String description = JavadocTags.parse(elements.getDocComment(execute)).returns().orElse("");
+    return single.map(t -> (TaskModel.Result) new TaskModel.Result.Single(t, TypeName.get(returned), description))
+        .orElse(null);
   }
 
   private static boolean isType(TypeMirror type, String qualifiedName) {

@@ -33,6 +33,12 @@ class TypedTaskTest {
           "",
           "@PrebuiltTask(image = \"ghcr.io/acme/adder:1.0.0\", taskType = \"adder\")",
           "public record Adder(long offset) {",
+          "  /**",
+          "   * Adds.",
+          "   *",
+          "   * @param a the first addend",
+          "   * @return the sum plus the offset",
+          "   */",
           "  public long execute(long a, long b) {",
           "    return a + b + offset;",
           "  }",
@@ -60,6 +66,10 @@ class TypedTaskTest {
     assertEquals(LiteralCodecs.int64().literalType(),
         template.getInterface().getInputs().getVariablesMap().get("a").getType());
     assertEquals(100.0, template.getCustom().getFieldsMap().get("offset").getNumberValue());
+    assertEquals("the first addend", template.getInterface().getInputs().getVariablesOrThrow("a").getDescription());
+    assertEquals("", template.getInterface().getInputs().getVariablesOrThrow("b").getDescription());
+    assertEquals("the sum plus the offset",
+        template.getInterface().getOutputs().getVariablesOrThrow("o0").getDescription());
 
     LiteralMap outputs = compiled.run(task, inputs(Map.of("a", 2L, "b", 3L)), dir.resolve("run"));
     assertEquals(105L, LiteralCodecs.int64().decode(outputs.getLiteralsMap().get("o0"), null));
@@ -154,9 +164,22 @@ class TypedTaskTest {
             "",
             "@PrebuiltTask(image = \"ghcr.io/acme/stats:1.0.0\", taskType = \"stats\")",
             "public record Stats() {",
+            "  /**",
+            "   * What the statistics found.",
+            "   *",
+            "   * @param count how many values",
+            "   * @param mean their mean,",
+            "   *     NaN for none",
+            "   */",
             "  @Outputs",
             "  public record Summary(long count, double mean, List<String> labels) {}",
             "",
+            "  /**",
+            "   * Summarizes.",
+            "   *",
+            "   * @param values the {@code values} to summarize",
+            "   * @return the summary, which is ignored for @Outputs records",
+            "   */",
             "  public Summary execute(List<Long> values) {",
             "    double mean = values.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);",
             "    return new Summary(values.size(), mean, values.stream().map(v -> \"v\" + v).toList());",
@@ -168,6 +191,12 @@ class TypedTaskTest {
     assertEquals(List.of("count", "mean", "labels"),
         List.copyOf(template.getInterface().getOutputs().getVariablesMap().keySet()));
     assertFalse(template.hasCustom(), "a record without components has no custom");
+    assertEquals("the {@code values} to summarize",
+        template.getInterface().getInputs().getVariablesOrThrow("values").getDescription());
+    assertEquals("how many values", template.getInterface().getOutputs().getVariablesOrThrow("count").getDescription());
+    assertEquals("their mean, NaN for none",
+        template.getInterface().getOutputs().getVariablesOrThrow("mean").getDescription());
+    assertEquals("", template.getInterface().getOutputs().getVariablesOrThrow("labels").getDescription());
 
     LiteralMap in = LiteralMap.newBuilder()
         .putLiterals("values", LiteralCodecs.listOf(LiteralCodecs.int64()).encode(List.of(1L, 2L, 6L), null))
