@@ -1,0 +1,14 @@
+package dev.preflyte.runtime.entrypoint;
+
+import dev.preflyte.runtime.storage.Storage;
+import dev.preflyte.runtime.storage.Storages;
+
+/** The storage {@code preflyte-execute} uses: every scheme the runtime supports, loaded on first use. */
+final class StandardStorage {
+
+  private StandardStorage() {}
+
+  static Storage create() {
+    return Storages.localOnly();
+  }
+}
