@@ -1,6 +1,7 @@
 package dev.preflyte.runtime.entrypoint;
 
 import dev.preflyte.runtime.executor.EnvironmentSecrets;
+import dev.preflyte.runtime.storage.Storages;
 import java.time.Clock;
 
 /**
@@ -22,7 +23,9 @@ public final class PreflyteExecute {
     if (loader == null) {
       loader = PreflyteExecute.class.getClassLoader();
     }
-    return new ExecuteCommand(System.getenv(), StandardStorage.create(), loader, System.err,
-        Clock.systemUTC(), EnvironmentSecrets.DEFAULT_DIRECTORY).run(args);
+    try (Storages storage = StandardStorage.create()) {
+      return new ExecuteCommand(System.getenv(), storage, loader, System.err, Clock.systemUTC(),
+          EnvironmentSecrets.DEFAULT_DIRECTORY).run(args);
+    }
   }
 }

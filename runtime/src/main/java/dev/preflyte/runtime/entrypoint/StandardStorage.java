@@ -1,6 +1,5 @@
 package dev.preflyte.runtime.entrypoint;
 
-import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.storage.Storages;
 
 /** The storage {@code preflyte-execute} uses: every scheme the runtime supports, loaded on first use. */
@@ -8,7 +7,7 @@ final class StandardStorage {
 
   private StandardStorage() {}
 
-  static Storage create() {
-    return Storages.localOnly();
+  static Storages create() {
+    return Storages.standard();
   }
 }

@@ -16,6 +16,7 @@ import dev.preflyte.runtime.executor.EnvironmentSecrets;
 import dev.preflyte.runtime.executor.ExecutionContext;
 import dev.preflyte.runtime.executor.TaskExecutor;
 import dev.preflyte.runtime.registry.ExecutorRegistry;
+import dev.preflyte.runtime.storage.Storages;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -61,15 +62,17 @@ public final class StartupTraining {
   }
 
   private static int run(Path dir, ClassLoader loader, String task, String output) {
-    ExecuteCommand command = new ExecuteCommand(Map.of(), StandardStorage.create(), loader,
-        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), Clock.systemUTC(),
-        EnvironmentSecrets.DEFAULT_DIRECTORY);
-    return command.run(new String[] {
+    try (Storages storage = StandardStorage.create()) {
+      ExecuteCommand command = new ExecuteCommand(Map.of(), storage, loader,
+          new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), Clock.systemUTC(),
+          EnvironmentSecrets.DEFAULT_DIRECTORY);
+      return command.run(new String[] {
         "--inputs", dir.resolve("inputs.pb").toString(),
         "--output-prefix", dir.resolve(output).toString(),
         "--raw-output-data-prefix", "{{.rawOutputDataPrefix}}",
         "--resolver", TemplateFileResolver.NAME,
         "--", dir.resolve("task.pb").toString(), task});
+    }
   }
 
   private static TaskTemplate template() {

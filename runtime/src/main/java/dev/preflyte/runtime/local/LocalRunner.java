@@ -35,9 +35,12 @@ public final class LocalRunner {
   private final Map<String, String> environment;
   private final Path secretsDirectory;
 
-  /** A runner with local storage, this process's environment and {@code /etc/secrets}. */
+  /**
+   * A runner with the standard storage (local files; {@code s3://} configured from the environment
+   * and loaded only when used), this process's environment and {@code /etc/secrets}.
+   */
   public LocalRunner() {
-    this(Storages.localOnly(), System.getenv(), EnvironmentSecrets.DEFAULT_DIRECTORY);
+    this(Storages.standard(), System.getenv(), EnvironmentSecrets.DEFAULT_DIRECTORY);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.storage;
 
+import dev.preflyte.runtime.storage.s3.S3Storage;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,9 +11,10 @@ import java.util.function.Supplier;
 
 /**
  * The storage a task uses: dispatches each URI to the backend for its scheme. Backends are created
- * on first use, so a run on local files never loads a cloud SDK.
+ * on first use, so a run on local files never loads a cloud SDK. Closing it closes the backends it
+ * created.
  */
-public final class Storages implements Storage {
+public final class Storages implements Storage, AutoCloseable {
 
   private final Map<String, Supplier<Storage>> factories;
   private final Map<String, Storage> backends = new ConcurrentHashMap<>();
@@ -23,6 +25,24 @@ public final class Storages implements Storage {
    */
   public Storages(Map<String, Supplier<Storage>> factories) {
     this.factories = Map.copyOf(factories);
+  }
+
+  /**
+   * What a task container uses: local paths, {@code file://}, and {@code s3://} configured from
+   * the process environment as {@link dev.preflyte.runtime.storage.s3.S3Settings} describes. The
+   * S3 client (and the AWS SDK's classes) load only when the first {@code s3://} URI is used.
+   */
+  public static Storages standard() {
+    return standard(System.getenv());
+  }
+
+  /** Like {@link #standard()}, with S3 configured from {@code environment} instead. */
+  public static Storages standard(Map<String, String> environment) {
+    Map<String, String> copy = Map.copyOf(environment);
+    // A lambda, not a method reference: nothing in the s3 package resolves until it runs.
+    return new Storages(Map.of(
+        "file", LocalStorage::new,
+        "s3", () -> S3Storage.fromEnvironment(copy)));
   }
 
   /** Local paths and {@code file://} only. */
@@ -41,6 +61,21 @@ public final class Storages implements Storage {
               + " and local paths");
     }
     return backends.computeIfAbsent(scheme, s -> factory.get());
+  }
+
+  /** Closes every backend created so far that holds resources (such as an S3 client). */
+  @Override
+  public void close() {
+    for (Storage backend : backends.values()) {
+      if (backend instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          throw new StorageException("cannot close storage " + backend.getClass().getSimpleName() + ": " + e, e);
+        }
+      }
+    }
+    backends.clear();
   }
 
   /** The URI scheme in lower case; {@code "file"} for a plain path. */

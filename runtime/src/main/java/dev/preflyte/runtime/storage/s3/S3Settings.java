@@ -1,0 +1,150 @@
+package dev.preflyte.runtime.storage.s3;
+
+import dev.preflyte.runtime.storage.StorageException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How to reach S3, read from the environment Flyte gives a task. {@link #toString()} never shows
+ * the secret key.
+ *
+ * <ul>
+ *   <li>{@code FLYTE_AWS_ENDPOINT}: an S3-compatible server such as MinIO; implies path-style
+ *       addressing. Unset: AWS S3.
+ *   <li>{@code FLYTE_AWS_ACCESS_KEY_ID} and {@code FLYTE_AWS_SECRET_ACCESS_KEY}: static
+ *       credentials, both or neither. Unset: the standard AWS credential chain (environment,
+ *       profile, web identity, container and instance roles).
+ *   <li>{@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else {@code us-east-1}.
+ * </ul>
+ */
+public final class S3Settings {
+
+  static final String ENDPOINT = "FLYTE_AWS_ENDPOINT";
+  static final String ACCESS_KEY_ID = "FLYTE_AWS_ACCESS_KEY_ID";
+  static final String SECRET_ACCESS_KEY = "FLYTE_AWS_SECRET_ACCESS_KEY";
+  static final String DEFAULT_REGION = "us-east-1";
+
+  private final URI endpoint;
+  private final String accessKeyId;
+  private final String secretAccessKey;
+  private final String region;
+  private final int maxAttempts;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+
+  private S3Settings(URI endpoint, String accessKeyId, String secretAccessKey, String region,
+      int maxAttempts, Duration connectTimeout, Duration readTimeout) {
+    this.endpoint = endpoint;
+    this.accessKeyId = accessKeyId;
+    this.secretAccessKey = secretAccessKey;
+    this.region = region;
+    this.maxAttempts = maxAttempts;
+    this.connectTimeout = connectTimeout;
+    this.readTimeout = readTimeout;
+  }
+
+  /** Reads the settings from {@code environment} (the process environment, or a test's own map). */
+  public static S3Settings fromEnvironment(Map<String, String> environment) {
+    URI endpoint = endpointFrom(environment);
+    String accessKeyId = nonBlank(environment.get(ACCESS_KEY_ID));
+    String secretAccessKey = nonBlank(environment.get(SECRET_ACCESS_KEY));
+    if ((accessKeyId == null) != (secretAccessKey == null)) {
+      String missing = accessKeyId == null ? ACCESS_KEY_ID : SECRET_ACCESS_KEY;
+      String present = accessKeyId == null ? SECRET_ACCESS_KEY : ACCESS_KEY_ID;
+      throw new StorageException(
+          missing + " is not set but " + present + " is: set both for static S3 credentials, or"
+              + " neither to use the standard AWS credential chain");
+    }
+    String region = nonBlank(environment.get("AWS_REGION"));
+    if (region == null) {
+      region = nonBlank(environment.get("AWS_DEFAULT_REGION"));
+    }
+    return new S3Settings(endpoint, accessKeyId, secretAccessKey,
+        region == null ? DEFAULT_REGION : region,
+        3, Duration.ofSeconds(10), Duration.ofSeconds(60));
+  }
+
+  /**
+   * A copy that gives up after {@code attempts} tries of a request, waiting at most {@code
+   * connectTimeout} for a connection and {@code readTimeout} for data.
+   */
+  public S3Settings withRetries(int attempts, Duration connectTimeout, Duration readTimeout) {
+    if (attempts < 1) {
+      throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+    }
+    return new S3Settings(endpoint, accessKeyId, secretAccessKey, region, attempts,
+        connectTimeout, readTimeout);
+  }
+
+  /** The custom endpoint ({@code FLYTE_AWS_ENDPOINT}), if any. */
+  public Optional<URI> endpoint() {
+    return Optional.ofNullable(endpoint);
+  }
+
+  /** Whether static credentials were given; otherwise the standard AWS chain applies. */
+  public boolean hasStaticCredentials() {
+    return accessKeyId != null;
+  }
+
+  /** The static access key id; {@code null} without static credentials. Not a secret. */
+  public String accessKeyId() {
+    return accessKeyId;
+  }
+
+  /** The static secret key; {@code null} without static credentials. Never log it. */
+  String secretAccessKey() {
+    return secretAccessKey;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** Where requests go, for messages: the custom endpoint, or "AWS S3 (region)". */
+  public String describeEndpoint() {
+    return endpoint != null ? "endpoint " + endpoint : "AWS S3 in " + region;
+  }
+
+  @Override
+  public String toString() {
+    return "S3Settings{" + describeEndpoint()
+        + ", credentials=" + (hasStaticCredentials() ? "static, access key id " + accessKeyId : "AWS chain")
+        + ", maxAttempts=" + maxAttempts + "}";
+  }
+
+  private static URI endpointFrom(Map<String, String> environment) {
+    String raw = nonBlank(environment.get(ENDPOINT));
+    if (raw == null) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = URI.create(raw.strip());
+    } catch (IllegalArgumentException e) {
+      throw new StorageException(ENDPOINT + " '" + raw + "' is not a URL: use e.g. http://minio:9000", e);
+    }
+    String scheme = uri.getScheme();
+    if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null) {
+      throw new StorageException(ENDPOINT + " '" + raw + "' is not an http(s) URL with a host: use e.g. http://minio:9000");
+    }
+    return uri;
+  }
+
+  private static String nonBlank(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

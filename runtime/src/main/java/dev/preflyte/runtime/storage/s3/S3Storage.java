@@ -1,0 +1,310 @@
+package dev.preflyte.runtime.storage.s3;
+
+import dev.preflyte.runtime.storage.Storage;
+import dev.preflyte.runtime.storage.StorageException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Storage on S3 or an S3-compatible server (MinIO), for {@code s3://bucket/key} URIs.
+ *
+ * <p>Writes are single PutObject requests. S3 makes an object visible only once its PutObject has
+ * completed, and a replaced object switches from the old to the new content in one step, so a
+ * reader never sees part of a write and a failed write leaves the previous object (or none). A
+ * single PutObject carries at most 5 GiB; larger uploads fail with a clear error before sending.
+ *
+ * <p>A "folder" {@code s3://bucket/dir} means every key under {@code dir/}; zero-byte keys ending
+ * in {@code /} (folder markers some tools create) are not objects and are skipped.
+ */
+public final class S3Storage implements Storage, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(S3Storage.class);
+
+  /** The largest object a single PutObject may create. */
+  static final long MAX_SINGLE_PUT_BYTES = 5L * 1024 * 1024 * 1024;
+
+  private final S3Client client;
+  private final S3Failures failures;
+
+  S3Storage(S3Client client, S3Settings settings) {
+    this.client = client;
+    this.failures = new S3Failures(settings);
+  }
+
+  /** Storage configured from {@code settings}. */
+  public static S3Storage create(S3Settings settings) {
+    LOG.debug("S3 storage: {}", settings);
+    return new S3Storage(S3Clients.create(settings), settings);
+  }
+
+  /** Storage configured from {@code environment}, as described by {@link S3Settings}. */
+  public static S3Storage fromEnvironment(Map<String, String> environment) {
+    return create(S3Settings.fromEnvironment(environment));
+  }
+
+  @Override
+  public InputStream open(String uri) {
+    S3Location location = S3Location.parseObject(uri);
+    try {
+      ResponseInputStream<GetObjectResponse> body =
+          client.getObject(get -> get.bucket(location.bucket()).key(location.key()));
+      return new NamedInputStream(body, uri);
+    } catch (SdkException e) {
+      throw failures.translate("read", uri, e);
+    }
+  }
+
+  @Override
+  public byte[] read(String uri) {
+    S3Location location = S3Location.parseObject(uri);
+    try {
+      return client.getObjectAsBytes(get -> get.bucket(location.bucket()).key(location.key())).asByteArray();
+    } catch (SdkException e) {
+      throw failures.translate("read", uri, e);
+    }
+  }
+
+  @Override
+  public void writeAtomically(String uri, byte[] bytes) {
+    S3Location location = S3Location.parseObject(uri);
+    try {
+      // One PutObject: S3 shows the object only once it is complete (see the class comment).
+      client.putObject(put -> put.bucket(location.bucket()).key(location.key()), RequestBody.fromBytes(bytes));
+    } catch (SdkException e) {
+      throw failures.translate("write", uri, e);
+    }
+  }
+
+  @Override
+  public boolean exists(String uri) {
+    S3Location location = S3Location.parse(uri);
+    if (!location.key().isEmpty() && !location.key().endsWith("/") && objectExists(location, uri)) {
+      return true;
+    }
+    // Like a local directory, a folder exists when something is in it.
+    try {
+      return client.listObjectsV2(list -> list
+              .bucket(location.bucket()).prefix(location.folderPrefix()).maxKeys(1))
+          .keyCount() > 0;
+    } catch (SdkException e) {
+      throw failures.translate("check", uri, e);
+    }
+  }
+
+  private boolean objectExists(S3Location location, String uri) {
+    try {
+      client.headObject(head -> head.bucket(location.bucket()).key(location.key()));
+      return true;
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false; // HeadObject answers without a body, so S3 gives no error code to look at.
+      }
+      throw failures.translate("check", uri, e);
+    } catch (SdkException e) {
+      throw failures.translate("check", uri, e);
+    }
+  }
+
+  @Override
+  public void download(String uri, Path target) {
+    S3Location location = S3Location.parseObject(uri);
+    downloadObject(location, uri, target);
+  }
+
+  @Override
+  public void upload(Path source, String uri) {
+    S3Location location = S3Location.parseObject(uri);
+    uploadFile(source, location.bucket(), location.key(), uri);
+  }
+
+  @Override
+  public void downloadDirectory(String uri, Path target) {
+    S3Location location = S3Location.parse(uri);
+    String prefix = location.folderPrefix();
+    Path root = target.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw failures.failure("download", uri, "cannot create directory " + root + ": " + e, e);
+    }
+    for (S3Object object : objectsUnder(location, uri, "download")) {
+      String relative = object.key().substring(prefix.length());
+      Path file = root.resolve(relative).normalize();
+      if (!file.startsWith(root) || file.equals(root)) {
+        throw failures.failure("download", uri,
+            "key '" + object.key() + "' would land outside " + root + ": refusing to write it", null);
+      }
+      downloadObject(new S3Location(location.bucket(), object.key()), location.uriOf(object.key()), file);
+    }
+  }
+
+  @Override
+  public void uploadDirectory(Path source, String uri) {
+    S3Location location = S3Location.parse(uri);
+    if (!Files.isDirectory(source)) {
+      throw failures.failure("upload", uri, source + " is not a directory", null);
+    }
+    String prefix = location.folderPrefix();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(source)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw failures.failure("upload", uri, "cannot walk " + source + ": " + e, e);
+    }
+    for (Path file : files) {
+      String key = prefix + slashSeparated(source.relativize(file));
+      uploadFile(file, location.bucket(), key, location.uriOf(key));
+    }
+  }
+
+  @Override
+  public List<String> list(String uri) {
+    S3Location location = S3Location.parse(uri);
+    List<String> uris = new ArrayList<>();
+    for (S3Object object : objectsUnder(location, uri, "list")) {
+      uris.add(location.uriOf(object.key()));
+    }
+    uris.sort(null);
+    return uris;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  /**
+   * The objects at {@code location} taken as a folder, plus the object named exactly by it (as
+   * {@code list} of a local file gives that file); every page of the listing.
+   */
+  private List<S3Object> objectsUnder(S3Location location, String uri, String operation) {
+    String folder = location.folderPrefix();
+    List<S3Object> objects = new ArrayList<>();
+    try {
+      for (S3Object object : client.listObjectsV2Paginator(list -> list
+          .bucket(location.bucket()).prefix(location.key())).contents()) {
+        boolean inside = object.key().startsWith(folder) || object.key().equals(location.key());
+        if (inside && !object.key().endsWith("/")) {
+          objects.add(object);
+        }
+      }
+    } catch (SdkException e) {
+      throw failures.translate(operation, uri, e);
+    }
+    return objects;
+  }
+
+  private void downloadObject(S3Location location, String uri, Path target) {
+    Path absolute = target.toAbsolutePath();
+    Path temporary = null;
+    try {
+      Files.createDirectories(absolute.getParent());
+      // Into a sibling first: a failed download leaves no partial file under the target's name.
+      temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
+      try (InputStream in = client.getObject(get -> get.bucket(location.bucket()).key(location.key()))) {
+        Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
+      }
+      move(temporary, absolute);
+    } catch (SdkException e) {
+      deleteQuietly(temporary);
+      throw failures.translate("download", uri, e);
+    } catch (IOException e) {
+      deleteQuietly(temporary);
+      throw failures.failure("download", uri, "to " + target + ": " + e, e);
+    }
+  }
+
+  private void uploadFile(Path source, String bucket, String key, String uri) {
+    if (!Files.isRegularFile(source)) {
+      throw failures.failure("upload", uri, "no such file " + source, null);
+    }
+    try {
+      long size = Files.size(source);
+      if (size > MAX_SINGLE_PUT_BYTES) {
+        throw failures.failure("upload", uri, source + " is " + size
+            + " bytes, more than the 5 GiB a single upload can carry: split the file", null);
+      }
+      client.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromFile(source));
+    } catch (SdkException e) {
+      throw failures.translate("upload " + source + " to", uri, e);
+    } catch (IOException | UncheckedIOException e) {
+      throw failures.failure("upload " + source + " to", uri, e.toString(), e);
+    }
+  }
+
+  private static void move(Path source, Path target) throws IOException {
+    try {
+      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    if (path != null) {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException ignored) {
+        // The download already failed; that failure is the one to report.
+      }
+    }
+  }
+
+  private static String slashSeparated(Path relative) {
+    return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+  }
+
+  /** A stream whose read failures name the URI being read. */
+  private static final class NamedInputStream extends FilterInputStream {
+    private final String uri;
+
+    NamedInputStream(InputStream in, String uri) {
+      super(in);
+      this.uri = uri;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException | SdkException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException | SdkException e) {
+        throw failed(e);
+      }
+    }
+
+    private IOException failed(Exception e) {
+      return new IOException("cannot read " + uri + ": " + e.getMessage(), e);
+    }
+  }
+}
