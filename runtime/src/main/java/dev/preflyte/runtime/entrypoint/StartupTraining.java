@@ -1,6 +1,8 @@
 package dev.preflyte.runtime.entrypoint;
 
+import dev.preflyte.idl.core.Container;
 import dev.preflyte.idl.core.Identifier;
+import dev.preflyte.idl.core.KeyValuePair;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.LiteralType;
@@ -81,6 +83,8 @@ public final class StartupTraining {
     return TaskTemplate.newBuilder()
         .setId(Identifier.newBuilder().setResourceType(ResourceType.TASK).setName(TASK).setVersion("training"))
         .setType("training")
+        .setContainer(Container.newBuilder().setImage("training").addArgs("preflyte-execute")
+            .addEnv(KeyValuePair.newBuilder().setKey("K").setValue("V")))
         .setInterface(TypedInterface.newBuilder()
             .setInputs(VariableMap.newBuilder().putVariables("a", variable).putVariables("b", variable))
             .setOutputs(VariableMap.newBuilder().putVariables("sum", variable)))

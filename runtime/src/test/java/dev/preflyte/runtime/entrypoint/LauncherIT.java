@@ -91,6 +91,27 @@ class LauncherIT {
   }
 
   @Test
+  void aRelocatedDistributionGetsItsOwnArchive() throws Exception {
+    Path home = dir.resolve("opt/preflyte");
+    Files.createDirectories(home.resolve("lib"));
+    try (var jars = Files.list(MODULE.resolve("target/preflyte/lib"))) {
+      for (Path jar : jars.toList()) {
+        Files.copy(jar, home.resolve("lib").resolve(jar.getFileName()));
+      }
+    }
+    env.put("PREFLYTE_HOME", home.toString());
+    JavaProcess.Result archive = JavaProcess.run(dir, env, List.of(BIN.resolve("preflyte").toString(), "cds-archive"));
+    assertEquals(0, archive.exitCode(), archive.stderr());
+    assertTrue(Files.exists(home.resolve("preflyte.jsa")));
+
+    env.put("JAVA_OPTS", "-Xshare:on");
+    JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals(5, sum());
+  }
+
+  @Test
   void javaOptsAreAppendedToTheJvmFlags() throws Exception {
     env.put("JAVA_OPTS", "-XX:+NoSuchPreflyteFlag");
     JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
