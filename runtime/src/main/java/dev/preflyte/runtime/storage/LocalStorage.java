@@ -3,22 +3,27 @@ package dev.preflyte.runtime.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * Storage on the local file system, for plain paths ({@code /data/inputs.pb}) and {@code file://}
  * URIs. Used for local runs and for tests that play Flyte's part.
+ *
+ * <p>Every file it creates (writes, downloads, uploads, directory copies) is written to a hidden
+ * sibling first and renamed over the target in one step, so a reader sees the old file, no file,
+ * or the complete new one, and a failure leaves neither a partial target nor the sibling behind.
  */
 public final class LocalStorage implements Storage {
 
@@ -27,11 +32,12 @@ public final class LocalStorage implements Storage {
     if (uri == null || uri.isBlank()) {
       throw new StorageException("storage location is blank: give a path or a URI");
     }
-    if (uri.startsWith("file:")) {
+    if (isFileUri(uri)) {
       try {
         return Path.of(URI.create(uri));
       } catch (IllegalArgumentException e) {
-        throw new StorageException("'" + uri + "' is not a valid file URI: use file:///absolute/path", e);
+        throw new StorageException("'" + uri + "' is not a valid file URI: use file:///absolute/path"
+            + " (with spaces and other special characters percent-encoded)", e);
       }
     }
     return Path.of(uri);
@@ -41,6 +47,9 @@ public final class LocalStorage implements Storage {
   public InputStream open(String uri) {
     Path path = toPath(uri);
     try {
+      if (Files.isDirectory(path)) {
+        throw new StorageException("cannot read " + uri + ": it is a directory, not a file");
+      }
       return Files.newInputStream(path);
     } catch (NoSuchFileException e) {
       throw new StorageException("cannot read " + uri + ": no such file", e);
@@ -60,19 +69,18 @@ public final class LocalStorage implements Storage {
 
   @Override
   public void writeAtomically(String uri, byte[] bytes) {
-    Path target = toPath(uri).toAbsolutePath();
-    Path temporary = null;
+    Path target = toPath(uri);
     try {
-      Files.createDirectories(target.getParent());
-      // A temporary sibling on the same file system, renamed over the target in one step: a reader
-      // sees the old file, or no file, or the complete new one.
-      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-      try (OutputStream out = Files.newOutputStream(temporary)) {
-        out.write(bytes);
-      }
-      moveAtomically(temporary, target);
+      replaceAtomically(target, temporary -> {
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+          ByteBuffer buffer = ByteBuffer.wrap(bytes);
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+          channel.force(true); // on disk before the rename makes it visible
+        }
+      });
     } catch (IOException e) {
-      deleteQuietly(temporary);
       throw new StorageException("cannot write " + uri + ": " + e, e);
     }
   }
@@ -84,79 +92,124 @@ public final class LocalStorage implements Storage {
 
   @Override
   public void download(String uri, Path target) {
-    copyFile(toPath(uri), target, uri);
+    Path source = toPath(uri);
+    requireFile(source, "download", uri);
+    try {
+      copyFile(source, target);
+    } catch (IOException e) {
+      throw new StorageException("cannot download " + uri + " to " + target + ": " + e, e);
+    }
   }
 
   @Override
   public void upload(Path source, String uri) {
-    copyFile(source, toPath(uri), uri);
+    requireFile(source, "upload " + source + " to", uri);
+    try {
+      copyFile(source, toPath(uri));
+    } catch (IOException e) {
+      throw new StorageException("cannot upload " + source + " to " + uri + ": " + e, e);
+    }
   }
 
   @Override
   public void downloadDirectory(String uri, Path target) {
-    copyTree(toPath(uri), target, uri);
+    copyTree(toPath(uri), target, "download", uri);
   }
 
   @Override
   public void uploadDirectory(Path source, String uri) {
-    copyTree(source, toPath(uri), uri);
+    copyTree(source, toPath(uri), "upload " + source + " to", uri);
   }
 
+  /**
+   * The files under {@code uri} (recursively), or {@code uri} itself if it is a file, sorted.
+   * Plain paths list as paths; {@code file:} URIs list as {@code file:///} URIs, encoded so that
+   * each can be passed back in.
+   */
   @Override
   public List<String> list(String uri) {
     Path root = toPath(uri);
     if (!Files.isDirectory(root)) {
       return Files.isRegularFile(root) ? List.of(uri) : List.of();
     }
+    boolean asUris = isFileUri(uri);
     String base = uri.endsWith("/") ? uri : uri + "/";
     try (Stream<Path> files = Files.walk(root)) {
       return files
           .filter(Files::isRegularFile)
-          .map(file -> base + slashSeparated(root.relativize(file)))
+          .map(file -> asUris ? file.toUri().toString() : base + slashSeparated(root.relativize(file)))
           .sorted()
           .toList();
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       throw new StorageException("cannot list " + uri + ": " + e, e);
     }
   }
 
-  private static void copyFile(Path source, Path target, String uri) {
-    try {
-      if (target.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-      }
-      Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-    } catch (NoSuchFileException e) {
-      throw new StorageException("cannot copy " + source + " to " + target + " for " + uri + ": no such file", e);
-    } catch (IOException e) {
-      throw new StorageException("cannot copy " + source + " to " + target + " for " + uri + ": " + e, e);
+  private static boolean isFileUri(String uri) {
+    return uri.regionMatches(true, 0, "file:", 0, 5);
+  }
+
+  private static void requireFile(Path source, String operation, String uri) {
+    if (Files.isDirectory(source)) {
+      throw new StorageException("cannot " + operation + " " + uri + ": " + source + " is a directory, not a file");
+    }
+    if (!Files.isRegularFile(source)) {
+      throw new StorageException("cannot " + operation + " " + uri + ": no such file " + source);
     }
   }
 
-  private static void copyTree(Path source, Path target, String uri) {
-    if (!Files.isDirectory(source)) {
-      throw new StorageException("cannot copy directory " + source + " for " + uri + ": not a directory");
-    }
-    List<IOException> failures = new ArrayList<>();
-    try {
-      Files.walkFileTree(source, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-          Files.createDirectories(target.resolve(source.relativize(dir).toString()));
-          return FileVisitResult.CONTINUE;
-        }
+  private static void copyFile(Path source, Path target) throws IOException {
+    replaceAtomically(target, temporary -> {
+      try (InputStream in = Files.newInputStream(source);
+          OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
+        in.transferTo(out);
+      }
+    });
+  }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      failures.add(e);
+  private static void copyTree(Path source, Path target, String operation, String uri) {
+    if (!Files.isDirectory(source)) {
+      throw new StorageException("cannot " + operation + " " + uri + ": " + source + " is not a directory");
     }
-    if (!failures.isEmpty()) {
-      throw new StorageException("cannot copy directory " + source + " to " + target + ": " + failures.get(0), failures.get(0));
+    Path from = source.toAbsolutePath().normalize();
+    Path to = target.toAbsolutePath().normalize();
+    if (to.startsWith(from) || from.startsWith(to)) {
+      throw new StorageException("cannot " + operation + " " + uri + ": " + source + " and " + target
+          + " overlap: copy a directory to a place outside it");
+    }
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path path : (Iterable<Path>) walk.sorted()::iterator) {
+        Path copy = to.resolve(slashSeparated(from.relativize(path)));
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(copy);
+        } else if (Files.isRegularFile(path)) {
+          copyFile(path, copy);
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw new StorageException("cannot " + operation + " " + uri + ": copying " + source + " to "
+          + target + " failed: " + e, e);
+    }
+  }
+
+  /** Writes {@code target} through a hidden sibling that {@code fill} writes, then renames it. */
+  private static void replaceAtomically(Path target, FileWriter fill) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path parent = absolute.getParent();
+    if (parent == null) {
+      throw new IOException(target + " has no parent directory");
+    }
+    Files.createDirectories(parent);
+    // Created like any new file (not Files.createTempFile, which makes it owner-only): other
+    // users, such as a sidecar that uploads the outputs, must be able to read the result.
+    Path temporary = parent.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".partial");
+    Files.createFile(temporary);
+    try {
+      fill.write(temporary);
+      moveAtomically(temporary, absolute);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(temporary, e);
+      throw e;
     }
   }
 
@@ -172,13 +225,17 @@ public final class LocalStorage implements Storage {
     return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
   }
 
-  private static void deleteQuietly(Path path) {
-    if (path != null) {
-      try {
-        Files.deleteIfExists(path);
-      } catch (IOException ignored) {
-        // The write already failed; that failure is the one to report.
-      }
+  private static void deleteQuietly(Path path, Exception failure) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      failure.addSuppressed(e); // the original failure is the one to report
     }
+  }
+
+  /** Fills a file. */
+  @FunctionalInterface
+  private interface FileWriter {
+    void write(Path file) throws IOException;
   }
 }

@@ -34,6 +34,18 @@ final class S3Failures {
     return withCause("cannot " + operation + " " + uri + ": " + reason(e), e);
   }
 
+  /**
+   * Like {@link #translate(String, String, SdkException)} for {@code reason}, found while looking
+   * into {@code original}, which stays attached as a suppressed exception.
+   */
+  StorageException translate(String operation, String uri, SdkException reason, SdkException original) {
+    StorageException e = translate(operation, uri, reason);
+    if (!mentions(original, settings.secretAccessKey())) {
+      e.addSuppressed(original);
+    }
+    return e;
+  }
+
   /** A failure with no SDK exception behind it. */
   StorageException failure(String operation, String uri, String reason, Throwable cause) {
     return withCause("cannot " + operation + " " + uri + ": " + reason, cause);
@@ -84,6 +96,11 @@ final class S3Failures {
   private String noSuchBucket() {
     return "no such bucket: check the bucket name"
         + (settings.endpoint().isPresent() ? " and " + S3Settings.ENDPOINT : "");
+  }
+
+  /** Whether {@code e} comes from not reaching the server at all. */
+  static boolean isNetworkFailure(Throwable e) {
+    return networkCause(e) != null;
   }
 
   private static Throwable networkCause(Throwable e) {

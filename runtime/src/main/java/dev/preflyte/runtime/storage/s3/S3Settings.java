@@ -135,7 +135,12 @@ public final class S3Settings {
     try {
       uri = URI.create(raw.strip());
     } catch (IllegalArgumentException e) {
-      throw new StorageException(ENDPOINT + " '" + raw + "' is not a URL: use e.g. http://minio:9000", e);
+      // Not echoed: a mistyped value might hold a password.
+      throw new StorageException(ENDPOINT + " is not a URL: use e.g. http://minio:9000");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new StorageException(ENDPOINT + " must not hold credentials: give the host only, e.g."
+          + " http://minio:9000, and the keys in " + ACCESS_KEY_ID + " / " + SECRET_ACCESS_KEY);
     }
     String scheme = uri.getScheme();
     if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -91,7 +92,7 @@ public final class S3Storage implements Storage, AutoCloseable {
       // One PutObject: S3 shows the object only once it is complete (see the class comment).
       client.putObject(put -> put.bucket(location.bucket()).key(location.key()), RequestBody.fromBytes(bytes));
     } catch (SdkException e) {
-      throw failures.translate("write", uri, e);
+      throw putFailed("write", uri, location.bucket(), e);
     }
   }
 
@@ -248,10 +249,29 @@ public final class S3Storage implements Storage, AutoCloseable {
       }
       client.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromFile(source));
     } catch (SdkException e) {
-      throw failures.translate("upload " + source + " to", uri, e);
+      throw putFailed("upload " + source + " to", uri, bucket, e);
     } catch (IOException | UncheckedIOException e) {
       throw failures.failure("upload " + source + " to", uri, e.toString(), e);
     }
+  }
+
+  /**
+   * A server that rejects an upload (bad credentials, no bucket) may answer and close the
+   * connection before the body is sent; the client then reports only "Error writing request body".
+   * A body-less request to the bucket then tells the real reason.
+   */
+  private StorageException putFailed(String operation, String uri, String bucket, SdkException e) {
+    if (e instanceof AwsServiceException || S3Failures.isNetworkFailure(e)) {
+      return failures.translate(operation, uri, e);
+    }
+    try {
+      client.headBucket(head -> head.bucket(bucket));
+    } catch (AwsServiceException reason) {
+      return failures.translate(operation, uri, reason, e);
+    } catch (SdkException ignored) {
+      // No clearer reason to be had: report the upload's own failure.
+    }
+    return failures.translate(operation, uri, e);
   }
 
   private static void move(Path source, Path target) throws IOException {

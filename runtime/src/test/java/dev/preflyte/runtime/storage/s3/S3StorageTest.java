@@ -27,7 +27,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -230,6 +229,8 @@ class S3StorageTest {
     assertTrue(firstLine(e).startsWith("cannot write " + missing + ": no such bucket"), firstLine(e));
     e = assertThrows(StorageException.class, () -> storage.list(missing));
     assertTrue(firstLine(e).startsWith("cannot list " + missing + ": no such bucket"), firstLine(e));
+    e = assertThrows(StorageException.class, () -> storage.exists(missing));
+    assertTrue(firstLine(e).startsWith("cannot check " + missing + ": no such bucket"), firstLine(e));
   }
 
   @Test
@@ -308,9 +309,5 @@ class S3StorageTest {
 
   static String firstLine(Throwable e) {
     return e.getMessage().lines().findFirst().orElse("");
-  }
-
-  static List<Integer> range(int n) {
-    return IntStream.range(0, n).boxed().toList();
   }
 }
