@@ -35,7 +35,10 @@ public final class InterfaceCheck {
       }
     }
     for (String name : new TreeSet<>(variables.keySet())) {
-      Optional<String> mismatch = LiteralTypeCheck.mismatch(values.get(name), variables.get(name).getType());
+      // Inputs are matched as the task's decoding reads them; outputs must be exactly what is declared.
+      LiteralTypeCheck.Mode mode = side == InterfaceMismatchException.Side.INPUT
+          ? LiteralTypeCheck.Mode.AS_INPUT : LiteralTypeCheck.Mode.EXACT;
+      Optional<String> mismatch = LiteralTypeCheck.mismatch(values.get(name), variables.get(name).getType(), mode);
       if (mismatch.isPresent()) {
         throw new InterfaceMismatchException(side, word + " '" + name + "': " + mismatch.get() + ": " + fix(side));
       }

@@ -20,6 +20,11 @@ import java.util.stream.Collectors;
  *
  * <p>It answers with the first mismatch, located inside nested values ({@code [2]}, {@code ["k"]}),
  * so that an error names exactly what is wrong.
+ *
+ * <p>Two modes: {@link Mode#EXACT} (for outputs a task writes) and {@link Mode#AS_INPUT}, which also
+ * accepts what the literal codecs and flytekit accept on input: an INTEGER literal for FLOAT, an
+ * integral FLOAT within 2^53 for INTEGER (propeller passes console-entered dataclass attributes that
+ * way), and a msgpack {@code Binary} for a simple type (an attribute of a dataclass output).
  */
 public final class LiteralTypeCheck {
 
@@ -27,147 +32,197 @@ public final class LiteralTypeCheck {
   public static final String MSGPACK_TAG = "msgpack";
 
   private static final int MAX_SHOWN_CHARS = 40;
+  private static final double MAX_EXACT_DOUBLE = 9007199254740992.0; // 2^53
+
+  /** How strictly values are matched. */
+  public enum Mode {
+    /** The literal is exactly of the declared type. */
+    EXACT,
+    /** The literal is one the task's input decoding accepts for the declared type. */
+    AS_INPUT
+  }
 
   private LiteralTypeCheck() {}
 
-  /** The first reason {@code literal} does not match {@code type}, or empty when it matches. */
+  /** The first reason {@code literal} is not exactly of {@code type}, or empty when it is. */
   public static Optional<String> mismatch(Literal literal, LiteralType type) {
-    return Optional.ofNullable(check(literal, type, ""));
+    return mismatch(literal, type, Mode.EXACT);
   }
 
-  /** Whether {@code literal} holds a value of {@code type}. */
+  /** The first reason {@code literal} does not match {@code type} in {@code mode}, or empty. */
+  public static Optional<String> mismatch(Literal literal, LiteralType type, Mode mode) {
+    return Optional.ofNullable(new Checker(mode).check(literal, type, ""));
+  }
+
+  /** Whether {@code literal} is exactly of {@code type}. */
   public static boolean matches(Literal literal, LiteralType type) {
-    return check(literal, type, "") == null;
+    return mismatch(literal, type).isEmpty();
   }
 
-  private static String check(Literal literal, LiteralType type, String path) {
-    if (type.getTypeCase() == LiteralType.TypeCase.TYPE_NOT_SET) {
-      return null; // an untyped slot accepts any value
-    }
-    if (literal.getValueCase() == Literal.ValueCase.OFFLOADED_METADATA) {
-      return checkOffloaded(literal, type, path);
-    }
-    if (type.getTypeCase() == LiteralType.TypeCase.UNION_TYPE) {
-      return checkUnion(literal, type, path);
-    }
-    if (isScalar(literal, Scalar.ValueCase.UNION)) {
-      // A union value where a plain type is expected: its inner value must fit.
-      return check(literal.getScalar().getUnion().getValue(), type, path);
-    }
-    return switch (type.getTypeCase()) {
-      case SIMPLE -> checkSimple(literal, type, path);
-      case COLLECTION_TYPE -> checkCollection(literal, type, path);
-      case MAP_VALUE_TYPE -> checkMap(literal, type, path);
-      case BLOB -> checkBlob(literal, type, path);
-      case ENUM_TYPE -> checkEnum(literal, type, path);
-      case STRUCTURED_DATASET_TYPE -> checkStructuredDataset(literal, type, path);
-      case SCHEMA -> isScalar(literal, Scalar.ValueCase.SCHEMA) ? null : mismatchAt(path, type, literal);
-      default -> mismatchAt(path, type, literal);
-    };
+  /** Whether {@code literal} matches {@code type} in {@code mode}. */
+  public static boolean matches(Literal literal, LiteralType type, Mode mode) {
+    return mismatch(literal, type, mode).isEmpty();
   }
 
-  private static String checkSimple(Literal literal, LiteralType type, String path) {
-    SimpleType simple = type.getSimple();
-    boolean ok = switch (simple) {
-      case NONE -> isScalar(literal, Scalar.ValueCase.NONE_TYPE);
-      case INTEGER -> isPrimitive(literal, Primitive.ValueCase.INTEGER);
-      case FLOAT -> isPrimitive(literal, Primitive.ValueCase.FLOAT_VALUE);
-      case STRING -> isPrimitive(literal, Primitive.ValueCase.STRING_VALUE);
-      case BOOLEAN -> isPrimitive(literal, Primitive.ValueCase.BOOLEAN);
-      case DATETIME -> isPrimitive(literal, Primitive.ValueCase.DATETIME);
-      case DURATION -> isPrimitive(literal, Primitive.ValueCase.DURATION);
-      case BINARY -> isScalar(literal, Scalar.ValueCase.BINARY);
-      case ERROR -> isScalar(literal, Scalar.ValueCase.ERROR);
-      case STRUCT -> isScalar(literal, Scalar.ValueCase.GENERIC)
-          || (isScalar(literal, Scalar.ValueCase.BINARY)
-              && MSGPACK_TAG.equals(literal.getScalar().getBinary().getTag()));
-      default -> false;
-    };
-    return ok ? null : mismatchAt(path, type, literal);
-  }
+  /** One check in one mode; the recursive walk over nested types. */
+  private static final class Checker {
+    private final Mode mode;
 
-  private static String checkCollection(Literal literal, LiteralType type, String path) {
-    if (literal.getValueCase() != Literal.ValueCase.COLLECTION) {
-      return mismatchAt(path, type, literal);
+    Checker(Mode mode) {
+      this.mode = mode;
     }
-    List<Literal> elements = literal.getCollection().getLiteralsList();
-    for (int i = 0; i < elements.size(); i++) {
-      String failure = check(elements.get(i), type.getCollectionType(), path + "[" + i + "]");
-      if (failure != null) {
-        return failure;
+
+    private String check(Literal literal, LiteralType type, String path) {
+      if (type.getTypeCase() == LiteralType.TypeCase.TYPE_NOT_SET) {
+        return null; // an untyped slot accepts any value
       }
-    }
-    return null;
-  }
-
-  private static String checkMap(Literal literal, LiteralType type, String path) {
-    if (literal.getValueCase() != Literal.ValueCase.MAP) {
-      return mismatchAt(path, type, literal);
-    }
-    for (Map.Entry<String, Literal> entry : literal.getMap().getLiteralsMap().entrySet()) {
-      String failure = check(entry.getValue(), type.getMapValueType(), path + "[\"" + entry.getKey() + "\"]");
-      if (failure != null) {
-        return failure;
+      if (literal.getValueCase() == Literal.ValueCase.OFFLOADED_METADATA) {
+        return checkOffloaded(literal, type, path);
       }
-    }
-    return null;
-  }
-
-  private static String checkBlob(Literal literal, LiteralType type, String path) {
-    if (!isScalar(literal, Scalar.ValueCase.BLOB)) {
-      return mismatchAt(path, type, literal);
-    }
-    Blob blob = literal.getScalar().getBlob();
-    BlobType expected = type.getBlob();
-    BlobType actual = blob.getMetadata().getType();
-    if (expected.getDimensionality() != actual.getDimensionality()) {
-      return mismatchAt(path, type, literal);
-    }
-    // An empty format is generic on either side, as in Flyte's type checker.
-    if (!expected.getFormat().isEmpty() && !actual.getFormat().isEmpty()
-        && !expected.getFormat().equals(actual.getFormat())) {
-      return mismatchAt(path, type, literal);
-    }
-    return null;
-  }
-
-  private static String checkEnum(Literal literal, LiteralType type, String path) {
-    if (!isPrimitive(literal, Primitive.ValueCase.STRING_VALUE)) {
-      return mismatchAt(path, type, literal);
-    }
-    String value = literal.getScalar().getPrimitive().getStringValue();
-    return type.getEnumType().getValuesList().contains(value) ? null : mismatchAt(path, type, literal);
-  }
-
-  private static String checkStructuredDataset(Literal literal, LiteralType type, String path) {
-    if (!isScalar(literal, Scalar.ValueCase.STRUCTURED_DATASET)) {
-      return mismatchAt(path, type, literal);
-    }
-    String expected = type.getStructuredDatasetType().getFormat();
-    String actual = literal.getScalar().getStructuredDataset().getMetadata()
-        .getStructuredDatasetType().getFormat();
-    if (!expected.isEmpty() && !actual.isEmpty() && !expected.equalsIgnoreCase(actual)) {
-      return mismatchAt(path, type, literal);
-    }
-    return null;
-  }
-
-  private static String checkUnion(Literal literal, LiteralType type, String path) {
-    Literal value = isScalar(literal, Scalar.ValueCase.UNION) ? literal.getScalar().getUnion().getValue() : literal;
-    for (LiteralType variant : type.getUnionType().getVariantsList()) {
-      if (check(value, variant, path) == null) {
-        return null;
+      if (type.getTypeCase() == LiteralType.TypeCase.UNION_TYPE) {
+        return checkUnion(literal, type, path);
       }
+      if (isScalar(literal, Scalar.ValueCase.UNION)) {
+        // A union value where a plain type is expected: its inner value must fit.
+        return check(literal.getScalar().getUnion().getValue(), type, path);
+      }
+      return switch (type.getTypeCase()) {
+        case SIMPLE -> checkSimple(literal, type, path);
+        case COLLECTION_TYPE -> checkCollection(literal, type, path);
+        case MAP_VALUE_TYPE -> checkMap(literal, type, path);
+        case BLOB -> checkBlob(literal, type, path);
+        case ENUM_TYPE -> checkEnum(literal, type, path);
+        case STRUCTURED_DATASET_TYPE -> checkStructuredDataset(literal, type, path);
+        case SCHEMA -> isScalar(literal, Scalar.ValueCase.SCHEMA) ? null : mismatchAt(path, type, literal);
+        default -> mismatchAt(path, type, literal);
+      };
     }
-    return mismatchAt(path, type, literal);
-  }
 
-  private static String checkOffloaded(Literal literal, LiteralType type, String path) {
-    LiteralType inferred = literal.getOffloadedMetadata().getInferredType();
-    if (inferred.getTypeCase() == LiteralType.TypeCase.TYPE_NOT_SET || sameShape(inferred, type)) {
+    private String checkSimple(Literal literal, LiteralType type, String path) {
+      SimpleType simple = type.getSimple();
+      boolean ok = switch (simple) {
+        case NONE -> isScalar(literal, Scalar.ValueCase.NONE_TYPE);
+        case INTEGER -> isPrimitive(literal, Primitive.ValueCase.INTEGER);
+        case FLOAT -> isPrimitive(literal, Primitive.ValueCase.FLOAT_VALUE);
+        case STRING -> isPrimitive(literal, Primitive.ValueCase.STRING_VALUE);
+        case BOOLEAN -> isPrimitive(literal, Primitive.ValueCase.BOOLEAN);
+        case DATETIME -> isPrimitive(literal, Primitive.ValueCase.DATETIME);
+        case DURATION -> isPrimitive(literal, Primitive.ValueCase.DURATION);
+        case BINARY -> isScalar(literal, Scalar.ValueCase.BINARY);
+        case ERROR -> isScalar(literal, Scalar.ValueCase.ERROR);
+        case STRUCT -> isScalar(literal, Scalar.ValueCase.GENERIC)
+            || (isScalar(literal, Scalar.ValueCase.BINARY)
+                && MSGPACK_TAG.equals(literal.getScalar().getBinary().getTag()));
+        default -> false;
+      };
+      if (!ok && mode == Mode.AS_INPUT) {
+        ok = acceptedOnInput(literal, simple);
+      }
+      return ok ? null : mismatchAt(path, type, literal);
+    }
+
+    private static boolean acceptedOnInput(Literal literal, SimpleType simple) {
+      if (simple == SimpleType.FLOAT) {
+        return isPrimitive(literal, Primitive.ValueCase.INTEGER) || isMsgpack(literal);
+      }
+      if (simple == SimpleType.INTEGER) {
+        if (isPrimitive(literal, Primitive.ValueCase.FLOAT_VALUE)) {
+          double value = literal.getScalar().getPrimitive().getFloatValue();
+          return value == Math.rint(value) && Math.abs(value) <= MAX_EXACT_DOUBLE;
+        }
+        return isMsgpack(literal);
+      }
+      return simple != SimpleType.NONE && simple != SimpleType.ERROR && isMsgpack(literal);
+    }
+
+    private static boolean isMsgpack(Literal literal) {
+      return isScalar(literal, Scalar.ValueCase.BINARY) && MSGPACK_TAG.equals(literal.getScalar().getBinary().getTag());
+    }
+
+    private String checkCollection(Literal literal, LiteralType type, String path) {
+      if (literal.getValueCase() != Literal.ValueCase.COLLECTION) {
+        return mismatchAt(path, type, literal);
+      }
+      List<Literal> elements = literal.getCollection().getLiteralsList();
+      for (int i = 0; i < elements.size(); i++) {
+        String failure = check(elements.get(i), type.getCollectionType(), path + "[" + i + "]");
+        if (failure != null) {
+          return failure;
+        }
+      }
       return null;
     }
-    return at(path) + "expected " + describe(type) + ", got an offloaded value of type " + describe(inferred);
+
+    private String checkMap(Literal literal, LiteralType type, String path) {
+      if (literal.getValueCase() != Literal.ValueCase.MAP) {
+        return mismatchAt(path, type, literal);
+      }
+      for (Map.Entry<String, Literal> entry : literal.getMap().getLiteralsMap().entrySet()) {
+        String failure = check(entry.getValue(), type.getMapValueType(), path + "[\"" + entry.getKey() + "\"]");
+        if (failure != null) {
+          return failure;
+        }
+      }
+      return null;
+    }
+
+    private String checkBlob(Literal literal, LiteralType type, String path) {
+      if (!isScalar(literal, Scalar.ValueCase.BLOB)) {
+        return mismatchAt(path, type, literal);
+      }
+      Blob blob = literal.getScalar().getBlob();
+      BlobType expected = type.getBlob();
+      BlobType actual = blob.getMetadata().getType();
+      if (expected.getDimensionality() != actual.getDimensionality()) {
+        return mismatchAt(path, type, literal);
+      }
+      // An empty format is generic on either side, as in Flyte's type checker.
+      if (!expected.getFormat().isEmpty() && !actual.getFormat().isEmpty()
+          && !expected.getFormat().equals(actual.getFormat())) {
+        return mismatchAt(path, type, literal);
+      }
+      return null;
+    }
+
+    private String checkEnum(Literal literal, LiteralType type, String path) {
+      if (!isPrimitive(literal, Primitive.ValueCase.STRING_VALUE)) {
+        return mismatchAt(path, type, literal);
+      }
+      String value = literal.getScalar().getPrimitive().getStringValue();
+      return type.getEnumType().getValuesList().contains(value) ? null : mismatchAt(path, type, literal);
+    }
+
+    private String checkStructuredDataset(Literal literal, LiteralType type, String path) {
+      if (!isScalar(literal, Scalar.ValueCase.STRUCTURED_DATASET)) {
+        return mismatchAt(path, type, literal);
+      }
+      String expected = type.getStructuredDatasetType().getFormat();
+      String actual = literal.getScalar().getStructuredDataset().getMetadata()
+          .getStructuredDatasetType().getFormat();
+      if (!expected.isEmpty() && !actual.isEmpty() && !expected.equalsIgnoreCase(actual)) {
+        return mismatchAt(path, type, literal);
+      }
+      return null;
+    }
+
+    private String checkUnion(Literal literal, LiteralType type, String path) {
+      Literal value = isScalar(literal, Scalar.ValueCase.UNION) ? literal.getScalar().getUnion().getValue() : literal;
+      for (LiteralType variant : type.getUnionType().getVariantsList()) {
+        if (check(value, variant, path) == null) {
+          return null;
+        }
+      }
+      return mismatchAt(path, type, literal);
+    }
+
+    private String checkOffloaded(Literal literal, LiteralType type, String path) {
+      LiteralType inferred = literal.getOffloadedMetadata().getInferredType();
+      if (inferred.getTypeCase() == LiteralType.TypeCase.TYPE_NOT_SET || sameShape(inferred, type)) {
+        return null;
+      }
+      return at(path) + "expected " + describe(type) + ", got an offloaded value of type " + describe(inferred);
+    }
+
   }
 
   /** Whether two types are the same apart from metadata, annotations and structure hints. */

@@ -171,6 +171,22 @@ class LiteralTypeCheckTest {
   }
 
   @Test
+  void inputsAcceptWhatTheCodecsDecodeOutputsDoNot() {
+    LiteralType floating = Literals.simple(SimpleType.FLOAT);
+    Literal msgpack = scalar(Scalar.newBuilder().setBinary(Binary.newBuilder().setTag("msgpack")));
+    LiteralTypeCheck.Mode input = LiteralTypeCheck.Mode.AS_INPUT;
+    assertTrue(LiteralTypeCheck.matches(Literals.floating(3.0), INTEGER, input));
+    assertFalse(LiteralTypeCheck.matches(Literals.floating(3.5), INTEGER, input));
+    assertFalse(LiteralTypeCheck.matches(Literals.floating(1e17), INTEGER, input), "beyond 2^53");
+    assertTrue(LiteralTypeCheck.matches(Literals.integer(3), floating, input));
+    assertTrue(LiteralTypeCheck.matches(msgpack, STRING, input));
+    assertTrue(LiteralTypeCheck.matches(list(Literals.floating(2.0)), listOf(INTEGER), input));
+    assertFalse(LiteralTypeCheck.matches(Literals.floating(3.0), INTEGER));
+    assertFalse(LiteralTypeCheck.matches(Literals.integer(3), floating));
+    assertFalse(LiteralTypeCheck.matches(msgpack, STRING));
+  }
+
+  @Test
   void anUntypedSlotAcceptsAnything() {
     assertTrue(LiteralTypeCheck.matches(Literals.string("x"), LiteralType.getDefaultInstance()));
   }
