@@ -5,7 +5,8 @@
 #   bench/execute-bench.sh [runs]        (default 20 runs of each; needs the runtime packaged:
 #                                         mvn -B -pl runtime -am package -DskipTests)
 #
-# Prints the median wall time and the median and maximum peak RSS of each, and their ratio.
+# Prints the median wall time, CPU time (user + system) and peak RSS of each, and their ratios. On a
+# loaded machine wall time swings with the load; CPU time much less so.
 set -euo pipefail
 
 runs="${1:-20}"
@@ -43,15 +44,16 @@ execute=("$root/bin/preflyte-execute" --inputs "$out/fixture/inputs.pb" --output
   -- "$out/fixture/task.pb" dev.preflyte.runtime.entrypoint.tasks.Sum)
 hello=(java "${jvm_flags[@]}" -cp "$out/hello" Hello)
 
-# One measurement: wall milliseconds (bash clock) and peak RSS in KB (GNU time), appended to $1.
+# One measurement: wall ms (bash clock), peak RSS in KB and CPU ms (GNU time), appended to $1.
 measure() {
   local file="$1"; shift
   local start end
   start=$EPOCHREALTIME
-  /usr/bin/time -f '%M' -o "$out/rss" "$@" >/dev/null 2>"$out/stderr" || {
+  /usr/bin/time -f '%M %U %S' -o "$out/rss" "$@" >/dev/null 2>"$out/stderr" || {
     echo "execute-bench: command failed: $*" >&2; cat "$out/stderr" >&2; exit 1; }
   end=$EPOCHREALTIME
-  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", (e - s) * 1000 }') $(tail -1 "$out/rss")" >> "$file"
+  tail -1 "$out/rss" | awk -v s="$start" -v e="$end" \
+    '{ printf "%.1f %d %.0f\n", (e - s) * 1000, $1, ($2 + $3) * 1000 }' >> "$file"
 }
 
 # Warm the page cache once, then interleave the variants so load changes hit all of them alike.
@@ -69,20 +71,22 @@ done
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 report() {
   local name="$1" file="$2"
-  local wall rss max
+  local wall rss max cpu
   wall=$(cut -d' ' -f1 "$file" | median)
   rss=$(cut -d' ' -f2 "$file" | median)
   max=$(cut -d' ' -f2 "$file" | sort -n | tail -1)
-  printf '%-32s median %7.1f ms   peak RSS median %6.1f MB (max %6.1f MB)\n' "$name" "$wall" \
+  cpu=$(cut -d' ' -f3 "$file" | median)
+  printf '%-33s wall %6.1f ms  cpu %5.0f ms  peak RSS %5.1f MB (max %5.1f MB)\n' "$name" "$wall" "$cpu" \
     "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$(awk -v k="$max" 'BEGIN { print k / 1024 }')"
-  echo "$wall $rss" > "$file.median"
+  echo "$wall $rss $cpu" > "$file.median"
 }
 
 echo "runs: $runs each; $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 report "preflyte-execute (Sum task)" "$out/results-execute"
 report "preflyte-execute, no CDS archive" "$out/results-execute-nocds"
 report "bare JVM (hello world)" "$out/results-hello"
-read -r ew er < "$out/results-execute.median"
-read -r hw hr < "$out/results-hello.median"
-awk -v ew="$ew" -v hw="$hw" -v er="$er" -v hr="$hr" \
-  'BEGIN { printf "preflyte-execute / bare JVM: %.1fx wall, %.2fx peak RSS\n", ew / hw, er / hr }'
+echo "(medians of $runs runs; CPU time has GNU time's 10 ms resolution)"
+read -r ew er ec < "$out/results-execute.median"
+read -r hw hr hc < "$out/results-hello.median"
+awk -v ew="$ew" -v hw="$hw" -v er="$er" -v hr="$hr" -v ec="$ec" -v hc="$hc" \
+  'BEGIN { printf "preflyte-execute / bare JVM: %.1fx wall, %.1fx cpu, %.2fx peak RSS\n", ew / hw, ec / hc, er / hr }'
