@@ -8,6 +8,7 @@ import dev.preflyte.runtime.executor.EnvironmentSecrets;
 import dev.preflyte.runtime.executor.TaskExecutor;
 import dev.preflyte.runtime.registry.ExecutorRegistry;
 import dev.preflyte.runtime.storage.Storage;
+import dev.preflyte.runtime.storage.StorageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -59,6 +60,10 @@ public final class ExecuteCommand {
 
   /** Runs the command line {@code args} and returns the process exit code. */
   public int run(String[] args) {
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(ExecuteArguments.USAGE);
+      return EXIT_OK;
+    }
     ExecuteArguments arguments;
     try {
       arguments = ExecuteArguments.parse(args);
@@ -75,7 +80,7 @@ public final class ExecuteCommand {
       return EXIT_OK;
     } catch (TaskFailedException e) {
       failure = e.failure();
-    } catch (Exception | LinkageError | StackOverflowError e) {
+    } catch (Throwable e) { // whatever went wrong, Flyte must get an error document
       failure = ErrorClassifier.classifyPlatform(e);
     }
     String summary = oneLine(failure.code() + " (" + failure.kind() + "): "
@@ -129,7 +134,13 @@ public final class ExecuteCommand {
   }
 
   private LiteralMap readInputs(String uri) {
-    byte[] bytes = storage.read(uri);
+    byte[] bytes;
+    try {
+      bytes = storage.read(uri);
+    } catch (StorageException e) {
+      throw new StorageException("cannot read the task inputs " + uri + " (Flyte writes them for {{.input}}): "
+          + e.getMessage(), e);
+    }
     try {
       return LiteralMap.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {

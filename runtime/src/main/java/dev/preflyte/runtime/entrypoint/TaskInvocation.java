@@ -32,7 +32,7 @@ public final class TaskInvocation {
       // Libraries the task uses may look up classes through the context loader.
       thread.setContextClassLoader(executor.getClass().getClassLoader());
       outputs = executor.executeFromModel(template, inputs, context);
-    } catch (Exception | LinkageError | StackOverflowError e) {
+    } catch (Throwable e) { // AssertionError, OutOfMemoryError...: all are the task's to report
       throw new TaskFailedException(ErrorClassifier.classifyTask(e), scrubber);
     } finally {
       thread.setContextClassLoader(previous);

@@ -45,6 +45,8 @@ class ErrorClassifierTest {
         ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.USER);
     assertTask(new NoClassDefFoundError("org/sqlite/JDBC"), "SYSTEM:ExecutorLoad",
         ContainerError.Kind.RECOVERABLE, ExecutionError.ErrorKind.SYSTEM);
+    assertTask(new AssertionError("invariant"), "USER:AssertionError",
+        ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.USER);
     assertTask(new RuntimeException() { }, "USER:ErrorClassifierTest$1",
         ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.USER);
   }

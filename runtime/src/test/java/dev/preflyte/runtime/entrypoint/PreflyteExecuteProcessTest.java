@@ -319,7 +319,8 @@ class PreflyteExecuteProcessTest {
 
     ContainerError error = error();
     assertClassified(error, "SYSTEM:Storage", ContainerError.Kind.RECOVERABLE, ExecutionError.ErrorKind.SYSTEM);
-    assertTrue(error.getMessage().contains("inputs.pb"), error.getMessage());
+    String firstLine = error.getMessage().lines().findFirst().orElseThrow();
+    assertTrue(firstLine.contains("cannot read the task inputs " + dir.resolve("inputs.pb")), firstLine);
   }
 
   @Test
@@ -396,6 +397,14 @@ class PreflyteExecuteProcessTest {
     assertEquals(0, result.exitCode(), result.stderr());
     LiteralMap written = LiteralMap.parseFrom(Files.readAllBytes(outputs.resolve("outputs.pb")));
     assertEquals(42, written.getLiteralsOrThrow("sum").getScalar().getPrimitive().getInteger());
+  }
+
+  @Test
+  void helpPrintsTheUsage() throws Exception {
+    JavaProcess.Result result = execute(List.of("--help"));
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertTrue(result.stdout().startsWith("usage: preflyte-execute --inputs URI --output-prefix URI"), result.stdout());
   }
 
   @Test
