@@ -47,7 +47,13 @@ public final class ExecutorRegistry {
     URL resource = effective.getResource(RESOURCE_DIRECTORY + name);
     if (resource != null) {
       String className = readClassName(name, resource);
-      return instantiate(name, loadClass(name, className, resource, effective), resource.toString());
+      Class<?> type = loadClass(name, className, resource, effective);
+      if (!reflectivelyAccessible(type)) {
+        // A named module that does not open the executor's package: only its 'provides' declaration
+        // can instantiate it.
+        return instantiateProvider(name, findProviderOfType(name, type, effective));
+      }
+      return instantiate(name, type, resource.toString());
     }
     Optional<ServiceLoader.Provider<TaskExecutor>> provider = findProvider(name, effective);
     if (provider.isPresent()) {
@@ -154,6 +160,28 @@ public final class ExecutorRegistry {
           "the service declarations of " + TaskExecutor.class.getName()
               + " are broken while looking for executor '" + name + "': " + e
               + ". Fix: rebuild the jars whose META-INF/services or module-info declare executors", e);
+    }
+  }
+
+  private static boolean reflectivelyAccessible(Class<?> type) {
+    Module module = type.getModule();
+    return !module.isNamed() || module.isOpen(type.getPackageName(), ExecutorRegistry.class.getModule());
+  }
+
+  private static ServiceLoader.Provider<TaskExecutor> findProviderOfType(String name, Class<?> type, ClassLoader loader) {
+    try {
+      return ServiceLoader.load(TaskExecutor.class, loader).stream()
+          .filter(provider -> provider.type() == type)
+          .findFirst()
+          .orElseThrow(() -> new ExecutorLoadException(
+              "executor class " + type.getName() + " registered under '" + name + "' is in module "
+                  + type.getModule().getName() + ", which neither opens its package nor provides it: add"
+                  + " 'provides " + TaskExecutor.class.getName() + " with " + type.getName()
+                  + "' to that module's module-info"));
+    } catch (ServiceConfigurationError e) {
+      throw new ExecutorLoadException(
+          "the service declarations of " + TaskExecutor.class.getName()
+              + " are broken while looking for executor '" + name + "': " + e, e);
     }
   }
 
