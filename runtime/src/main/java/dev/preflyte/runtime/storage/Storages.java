@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The storage a task uses: dispatches each URI to the backend for its scheme. Backends are created
@@ -15,6 +17,8 @@ import java.util.function.Supplier;
  * created.
  */
 public final class Storages implements Storage, AutoCloseable {
+
+  private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]+):");
 
   private final Map<String, Supplier<Storage>> factories;
   private final Map<String, Storage> backends = new ConcurrentHashMap<>();
@@ -78,16 +82,17 @@ public final class Storages implements Storage, AutoCloseable {
     backends.clear();
   }
 
-  /** The URI scheme in lower case; {@code "file"} for a plain path. */
+  /**
+   * The URI scheme in lower case; {@code "file"} for a plain path. Any {@code scheme:} prefix
+   * counts, so that a mistyped {@code s3:/bucket/key} reaches the S3 backend's clear error instead
+   * of being read as a relative path. One letter is not a scheme: {@code C:} is a drive.
+   */
   static String schemeOf(String uri) {
     if (uri == null || uri.isBlank()) {
       throw new StorageException("storage location is blank: give a path or a URI");
     }
-    int colon = uri.indexOf("://");
-    if (colon <= 0) {
-      return "file"; // a plain path, or file:/path
-    }
-    return uri.substring(0, colon).toLowerCase(Locale.ROOT);
+    Matcher scheme = SCHEME.matcher(uri);
+    return scheme.lookingAt() ? scheme.group(1).toLowerCase(Locale.ROOT) : "file";
   }
 
   @Override

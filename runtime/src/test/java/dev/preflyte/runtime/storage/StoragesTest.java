@@ -42,6 +42,24 @@ class StoragesTest {
   }
 
   @Test
+  void aMistypedS3UriReachesTheS3Error() {
+    StorageException e = assertThrows(StorageException.class,
+        () -> Storages.standard(Map.of()).read("s3:/bucket/key"));
+    assertEquals("'s3:/bucket/key' is not an S3 URI: use s3://bucket/key", e.getMessage());
+  }
+
+  @Test
+  void schemesAreRecognisedCaseInsensitively() {
+    assertEquals("s3", Storages.schemeOf("S3://b/k"));
+    assertEquals("file", Storages.schemeOf("file:///a"));
+    assertEquals("file", Storages.schemeOf("file:/a"));
+    assertEquals("file", Storages.schemeOf("/a/b:c"));
+    assertEquals("file", Storages.schemeOf("relative/a"));
+    assertEquals("file", Storages.schemeOf("C:/windows/path"));
+    assertEquals("gs", Storages.schemeOf("gs://b/k"));
+  }
+
+  @Test
   void aBlankUriIsRejected() {
     Storages storages = Storages.standard(Map.of());
     for (String blank : new String[] {"", "   ", null}) {
@@ -70,6 +88,14 @@ class StoragesTest {
         "FLYTE_AWS_ENDPOINT", "http://127.0.0.1:9", "AWS_REGION", "eu-west-1"))) {
       assertTrue(storages.backendFor("s3://bucket/key") instanceof S3Storage);
       assertTrue(storages.backendFor("S3://bucket/key") instanceof S3Storage);
+    }
+  }
+
+  @Test
+  void withoutVariablesS3UsesAwsAndItsCredentialChain() {
+    // Creating the client contacts nothing: credentials are looked up on the first request.
+    try (Storages storages = Storages.standard(Map.of())) {
+      assertTrue(storages.backendFor("s3://bucket/key") instanceof S3Storage);
     }
   }
 

@@ -58,6 +58,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>{@link #startupTime()}: how long starting the server took.
  * </ul>
  *
+ * <p>The server stops when the test JVM exits: a shutdown hook stops it, and should the test JVM
+ * be killed outright, the server halts itself once its standard input (a pipe from the test JVM)
+ * closes. Objects live in memory only and vanish with it.
+ *
  * <p>The server's jar is copied by the build to {@code target/s3-test-server/s3proxy.jar}
  * (maven-dependency-plugin) and passed to the tests as system property {@code
  * preflyte.s3proxy.jar}; when the property is unset (a run from an IDE) that path is derived from
@@ -164,6 +168,11 @@ public final class S3TestServer {
           .build();
     }
     return client;
+  }
+
+  /** The process id of the server's JVM. */
+  public long pid() {
+    return process.pid();
   }
 
   /** The server's last lines of output, for diagnosing a failed test. */

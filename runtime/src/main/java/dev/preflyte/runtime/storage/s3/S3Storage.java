@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>Writes are single PutObject requests. S3 makes an object visible only once its PutObject has
  * completed, and a replaced object switches from the old to the new content in one step, so a
- * reader never sees part of a write and a failed write leaves the previous object (or none). A
- * single PutObject carries at most 5 GiB; larger uploads fail with a clear error before sending.
+ * reader never sees part of a write and a failed write leaves the previous object (or none). Files
+ * larger than {@value #DEFAULT_MULTIPART_THRESHOLD} bytes are uploaded in parts, which is just as
+ * atomic: the object appears only when the last step completes, and a failure aborts the upload.
  *
  * <p>A "folder" {@code s3://bucket/dir} means every key under {@code dir/}; zero-byte keys ending
  * in {@code /} (folder markers some tools create) are not objects and are skipped.
@@ -41,21 +42,32 @@ public final class S3Storage implements Storage, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(S3Storage.class);
 
-  /** The largest object a single PutObject may create. */
-  static final long MAX_SINGLE_PUT_BYTES = 5L * 1024 * 1024 * 1024;
+  /** Files larger than this are uploaded in parts. */
+  static final long DEFAULT_MULTIPART_THRESHOLD = 64L * 1024 * 1024;
+  /** The size of each part, unless a file needs bigger ones to fit S3's limit on their number. */
+  static final long DEFAULT_PART_SIZE = 16L * 1024 * 1024;
 
   private final S3Client client;
   private final S3Failures failures;
+  private final long multipartThreshold;
+  private final MultipartUpload multipart;
 
-  S3Storage(S3Client client, S3Settings settings) {
+  S3Storage(S3Client client, S3Settings settings, long multipartThreshold, long partSize) {
     this.client = client;
     this.failures = new S3Failures(settings);
+    this.multipartThreshold = multipartThreshold;
+    this.multipart = new MultipartUpload(client, partSize);
   }
 
   /** Storage configured from {@code settings}. */
   public static S3Storage create(S3Settings settings) {
+    return create(settings, DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE);
+  }
+
+  /** Storage that uploads files above {@code multipartThreshold} bytes in parts of {@code partSize}. */
+  static S3Storage create(S3Settings settings, long multipartThreshold, long partSize) {
     LOG.debug("S3 storage: {}", settings);
-    return new S3Storage(S3Clients.create(settings), settings);
+    return new S3Storage(S3Clients.create(settings), settings, multipartThreshold, partSize);
   }
 
   /** Storage configured from {@code environment}, as described by {@link S3Settings}. */
@@ -243,11 +255,11 @@ public final class S3Storage implements Storage, AutoCloseable {
     }
     try {
       long size = Files.size(source);
-      if (size > MAX_SINGLE_PUT_BYTES) {
-        throw failures.failure("upload", uri, source + " is " + size
-            + " bytes, more than the 5 GiB a single upload can carry: split the file", null);
+      if (size > multipartThreshold) {
+        multipart.upload(source, size, bucket, key);
+      } else {
+        client.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromFile(source));
       }
-      client.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromFile(source));
     } catch (SdkException e) {
       throw putFailed("upload " + source + " to", uri, bucket, e);
     } catch (IOException | UncheckedIOException e) {

@@ -94,6 +94,32 @@ class S3StorageTest {
   }
 
   @Test
+  void largeFilesAreUploadedInParts() throws IOException {
+    int partSize = 5 * 1024 * 1024; // S3's smallest allowed part
+    byte[] bytes = randomBytes(2 * partSize + 12_345, 5);
+    Path source = Files.write(temp.resolve("parts.bin"), bytes);
+    try (S3Storage parts = S3Storage.create(S3Settings.fromEnvironment(server.environment()), partSize, partSize)) {
+      parts.upload(source, uri("parts.bin"));
+    }
+    String etag = server.client().headObject(head -> head.bucket(bucket).key("parts.bin")).eTag();
+    assertTrue(etag.endsWith("-3\""), "a three-part upload's ETag: " + etag);
+    assertArrayEquals(bytes, storage.read(uri("parts.bin")));
+    assertEquals(0, server.client().listMultipartUploads(list -> list.bucket(bucket)).uploads().size(),
+        "no upload left open");
+  }
+
+  @Test
+  void aFailedMultipartUploadNamesTheBucket() throws IOException {
+    Path source = Files.write(temp.resolve("parts.bin"), randomBytes(6 * 1024 * 1024, 6));
+    String missing = "s3://no-such-bucket-" + System.nanoTime() + "/parts.bin";
+    try (S3Storage parts = S3Storage.create(S3Settings.fromEnvironment(server.environment()), 1, 5 * 1024 * 1024)) {
+      StorageException e = assertThrows(StorageException.class, () -> parts.upload(source, missing));
+      assertTrue(firstLine(e).startsWith("cannot upload " + source + " to " + missing + ": no such bucket"),
+          firstLine(e));
+    }
+  }
+
+  @Test
   void openStreamsTheObject() throws IOException {
     byte[] bytes = randomBytes(3 * 1024 * 1024, 2);
     storage.writeAtomically(uri("stream.bin"), bytes);
@@ -207,15 +233,37 @@ class S3StorageTest {
   }
 
   @Test
-  void readingAMissingKeyNamesTheKey() {
+  void readingAMissingKeyNamesTheKey() throws IOException {
     StorageException e = assertThrows(StorageException.class, () -> storage.read(uri("missing.pb")));
     assertEquals("cannot read " + uri("missing.pb") + ": no such key", firstLine(e));
     e = assertThrows(StorageException.class, () -> storage.open(uri("missing.pb")));
     assertEquals("cannot read " + uri("missing.pb") + ": no such key", firstLine(e));
-    e = assertThrows(StorageException.class, () -> storage.download(uri("missing.pb"), temp.resolve("x")));
+    Path target = temp.resolve("downloads/x");
+    e = assertThrows(StorageException.class, () -> storage.download(uri("missing.pb"), target));
     assertEquals("cannot download " + uri("missing.pb") + ": no such key", firstLine(e));
-    assertFalse(Files.exists(temp.resolve("x")));
+    try (Stream<Path> left = Files.list(target.getParent())) {
+      assertEquals(List.of(), left.toList(), "neither the target nor a temporary file");
+    }
     assertNoSecret(e);
+  }
+
+  @Test
+  void aDownloadUnderAFileNamesTheTarget() throws IOException {
+    storage.writeAtomically(uri("obj"), new byte[] {1});
+    Path file = Files.write(temp.resolve("file"), new byte[] {2});
+    StorageException e = assertThrows(StorageException.class,
+        () -> storage.download(uri("obj"), file.resolve("child")));
+    assertTrue(firstLine(e).startsWith("cannot download " + uri("obj") + ": to " + file.resolve("child") + ": "),
+        firstLine(e));
+    assertArrayEquals(new byte[] {2}, Files.readAllBytes(file));
+  }
+
+  @Test
+  void downloadReplacesAnExistingFile() throws IOException {
+    storage.writeAtomically(uri("obj"), new byte[] {1, 2, 3});
+    Path target = Files.write(temp.resolve("existing"), new byte[] {9});
+    storage.download(uri("obj"), target);
+    assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(target));
   }
 
   @Test
