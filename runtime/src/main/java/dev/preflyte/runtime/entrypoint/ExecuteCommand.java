@@ -112,9 +112,12 @@ public final class ExecuteCommand {
       return;
     }
     Path workingDirectory = ScratchDirectories.create("preflyte-work-");
+    Path defaultRawOutput = null;
     try {
-      String rawOutputPrefix = arguments.rawOutputPrefixIfGiven()
-          .orElse(ScratchDirectories.create("preflyte-raw-").toString());
+      if (arguments.rawOutputPrefixIfGiven().isEmpty()) {
+        defaultRawOutput = ScratchDirectories.create("preflyte-raw-");
+      }
+      String rawOutputPrefix = arguments.rawOutputPrefixIfGiven().orElse(String.valueOf(defaultRawOutput));
       TaskExecutionContext context = TaskExecutionContext.builder()
           .rawOutputPrefix(rawOutputPrefix)
           .workingDirectory(workingDirectory)
@@ -130,6 +133,7 @@ public final class ExecuteCommand {
       storage.writeAtomically(join(arguments.outputPrefix(), "outputs.pb"), outputs.toByteArray());
     } finally {
       ScratchDirectories.deleteQuietly(workingDirectory);
+      ScratchDirectories.deleteIfEmpty(defaultRawOutput);
     }
   }
 

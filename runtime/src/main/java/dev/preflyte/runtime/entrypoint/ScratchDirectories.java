@@ -17,6 +17,18 @@ public final class ScratchDirectories {
     return Files.createTempDirectory(prefix);
   }
 
+  /** Deletes {@code directory} if it is empty: a default output directory nothing was written to. */
+  public static void deleteIfEmpty(Path directory) {
+    if (directory == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(directory);
+    } catch (IOException e) {
+      // Not empty (outputs refer to it) or not deletable: it stays.
+    }
+  }
+
   /** Deletes {@code directory} and everything in it; what cannot be deleted stays. */
   public static void deleteQuietly(Path directory) {
     if (directory == null || !Files.exists(directory)) {

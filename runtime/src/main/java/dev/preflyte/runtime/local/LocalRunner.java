@@ -74,9 +74,10 @@ public final class LocalRunner {
       throw new TaskFailedException(ErrorClassifier.classifyPlatform(e), scrubber);
     }
     Path workingDirectory = null;
+    Path rawOutput = null;
     try {
       workingDirectory = ScratchDirectories.create("preflyte-work-");
-      Path rawOutput = ScratchDirectories.create("preflyte-raw-");
+      rawOutput = ScratchDirectories.create("preflyte-raw-");
       TaskExecutionContext context = TaskExecutionContext.builder()
           .rawOutputPrefix(rawOutput.toString())
           .workingDirectory(workingDirectory)
@@ -89,6 +90,7 @@ public final class LocalRunner {
       throw new TaskFailedException(ErrorClassifier.classifyPlatform(e), scrubber);
     } finally {
       ScratchDirectories.deleteQuietly(workingDirectory);
+      ScratchDirectories.deleteIfEmpty(rawOutput); // kept when outputs refer to files in it
     }
   }
 

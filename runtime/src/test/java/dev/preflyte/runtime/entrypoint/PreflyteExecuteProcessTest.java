@@ -246,7 +246,8 @@ class PreflyteExecuteProcessTest {
     assertEquals("none", values.get("checkpoint"));
     assertEquals("none", values.get("previous"));
     assertFalse(values.get("raw").contains("{{"), values.get("raw"));
-    assertTrue(Files.isDirectory(Path.of(values.get("raw"))), "a local raw output directory is made");
+    assertFalse(values.get("raw").endsWith("(missing)"), "a local raw output directory is made: " + values.get("raw"));
+    assertFalse(Files.exists(Path.of(values.get("raw"))), "and removed when nothing was written to it");
     assertFalse(values.get("workdir").endsWith("(missing)"), "the working directory exists while the task runs");
     assertFalse(Files.exists(Path.of(values.get("workdir"))), "the working directory is deleted afterwards");
   }
@@ -262,7 +263,7 @@ class PreflyteExecuteProcessTest {
 
     assertEquals(0, result.exitCode(), result.stderr());
     Map<String, String> values = strings(LiteralMap.parseFrom(Files.readAllBytes(outputs.resolve("outputs.pb"))));
-    assertEquals(raw.toString(), values.get("raw"));
+    assertEquals(raw + " (missing)", values.get("raw"), "a given prefix is passed on as is, not created");
     assertEquals("s3://bucket/ck/1", values.get("checkpoint"));
     assertEquals("s3://bucket/ck/0", values.get("previous"));
     assertEquals("none", values.get("execution"));

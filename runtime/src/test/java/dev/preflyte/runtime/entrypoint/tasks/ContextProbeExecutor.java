@@ -5,6 +5,7 @@ import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.runtime.executor.ExecutionContext;
 import dev.preflyte.runtime.executor.TaskExecutor;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Returns what its context holds, as strings, so tests can see how the entrypoint built it. */
 public class ContextProbeExecutor implements TaskExecutor {
@@ -19,7 +20,9 @@ public class ContextProbeExecutor implements TaskExecutor {
         .putLiterals("execution", Literals.string(execution))
         .putLiterals("task", Literals.string(task))
         .putLiterals("attempt", Literals.string(Integer.toString(context.attemptNumber())))
-        .putLiterals("raw", Literals.string(context.rawOutputPrefix()))
+        .putLiterals("raw", Literals.string(context.rawOutputPrefix()
+            + (context.rawOutputPrefix().contains("://") || Files.isDirectory(Path.of(context.rawOutputPrefix()))
+                ? "" : " (missing)")))
         .putLiterals("checkpoint", Literals.string(context.checkpointPrefix().orElse("none")))
         .putLiterals("previous", Literals.string(context.previousCheckpointPrefix().orElse("none")))
         .putLiterals("workdir", Literals.string(context.workingDirectory().toString()
