@@ -8,6 +8,7 @@ import dev.preflyte.idl.core.Primitive;
 import dev.preflyte.idl.core.Scalar;
 import dev.preflyte.idl.core.SimpleType;
 import dev.preflyte.idl.core.StructuredDatasetType;
+import dev.preflyte.idl.core.UnionType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -235,6 +236,11 @@ public final class LiteralTypeCheck {
     switch (type.getTypeCase()) {
       case COLLECTION_TYPE -> builder.setCollectionType(strip(type.getCollectionType()));
       case MAP_VALUE_TYPE -> builder.setMapValueType(strip(type.getMapValueType()));
+      case UNION_TYPE -> {
+        UnionType.Builder union = UnionType.newBuilder();
+        type.getUnionType().getVariantsList().forEach(variant -> union.addVariants(strip(variant)));
+        builder.setUnionType(union);
+      }
       default -> { }
     }
     return builder.build();
