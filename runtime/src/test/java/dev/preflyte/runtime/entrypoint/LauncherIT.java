@@ -34,6 +34,8 @@ class LauncherIT {
   @BeforeEach
   void setUp() throws IOException {
     env.put("PREFLYTE_CLASSPATH", MODULE.resolve("target/test-classes").toString());
+    // The JDK the build ran with made the start-up archive; the launcher must run the same one.
+    env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("FLYTE_SECRETS_DEFAULT_DIR", dir.resolve("no-secrets").toString());
     Files.write(dir.resolve("task.pb"), Templates.sum(PACKAGE + "Sum").toByteArray());
     Files.write(dir.resolve("inputs.pb"), LiteralMap.newBuilder()
