@@ -39,6 +39,7 @@ public final class ExecuteCommand {
   private final PrintStream stderr;
   private final Clock clock;
   private final Path secretsDirectory;
+  private final SecretScrubber scrubber;
 
   /**
    * @param environment the process environment ({@code FLYTE_*}, secrets)
@@ -50,6 +51,16 @@ public final class ExecuteCommand {
    */
   public ExecuteCommand(Map<String, String> environment, Storage storage, ClassLoader loader, PrintStream stderr,
       Clock clock, Path secretsDirectory) {
+    this(environment, storage, loader, stderr, clock, secretsDirectory, new SecretScrubber());
+  }
+
+  /**
+   * Like the other constructor, with the scrubber that learns every secret value the run hands out
+   * (so that the caller can scrub the process's own output streams with it too).
+   */
+  public ExecuteCommand(Map<String, String> environment, Storage storage, ClassLoader loader, PrintStream stderr,
+      Clock clock, Path secretsDirectory, SecretScrubber scrubber) {
+    this.scrubber = Objects.requireNonNull(scrubber, "scrubber");
     this.environment = Objects.requireNonNull(environment, "environment");
     this.storage = Objects.requireNonNull(storage, "storage");
     this.loader = Objects.requireNonNull(loader, "loader");
@@ -73,7 +84,6 @@ public final class ExecuteCommand {
       return EXIT_USAGE;
     }
     FlyteEnvironment flyte = new FlyteEnvironment(environment);
-    SecretScrubber scrubber = new SecretScrubber();
     TaskFailure failure;
     try {
       execute(arguments, flyte, scrubber);

@@ -2,6 +2,8 @@ package dev.preflyte.runtime.entrypoint;
 
 import dev.preflyte.runtime.executor.EnvironmentSecrets;
 import dev.preflyte.runtime.storage.Storages;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
@@ -23,9 +25,22 @@ public final class PreflyteExecute {
     if (loader == null) {
       loader = PreflyteExecute.class.getClassLoader();
     }
+    SecretScrubber scrubber = new SecretScrubber();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    // Whatever the task or its libraries print passes through the scrubber on its way to the log.
+    PrintStream scrubbedOut = new PrintStream(new ScrubbingOutputStream(out, scrubber), true, StandardCharsets.UTF_8);
+    PrintStream scrubbedErr = new PrintStream(new ScrubbingOutputStream(err, scrubber), true, StandardCharsets.UTF_8);
+    System.setOut(scrubbedOut);
+    System.setErr(scrubbedErr);
     try (Storages storage = StandardStorage.create()) {
-      return new ExecuteCommand(System.getenv(), storage, loader, System.err, Clock.systemUTC(),
-          EnvironmentSecrets.DEFAULT_DIRECTORY).run(args);
+      return new ExecuteCommand(System.getenv(), storage, loader, scrubbedErr, Clock.systemUTC(),
+          EnvironmentSecrets.DEFAULT_DIRECTORY, scrubber).run(args);
+    } finally {
+      scrubbedOut.close(); // passes on held-back partial lines; System.out itself stays open
+      scrubbedErr.close();
+      System.setOut(out);
+      System.setErr(err);
     }
   }
 }

@@ -27,6 +27,11 @@ public final class SecretScrubber {
     }
   }
 
+  /** Whether no secret value has been handed out yet. */
+  public boolean isEmpty() {
+    return values.isEmpty();
+  }
+
   /** {@code text} with every remembered value replaced by {@link #MASK}. */
   public String scrub(String text) {
     if (text == null || values.isEmpty()) {

@@ -204,6 +204,21 @@ class PreflyteExecuteProcessTest {
   }
 
   @Test
+  void secretsPrintedByTheTaskAreScrubbedFromItsOutput() throws Exception {
+    String secret = "pr1nted-Secret-4411";
+    env.put("_FSEC_DB_PASSWORD", secret);
+    JavaProcess.Result result = execute(args(Templates.noInterface(PACKAGE + "PrintsSecret"),
+        LiteralMap.getDefaultInstance(), PACKAGE + "PrintsSecret"));
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertFalse(result.stdout().contains(secret), result.stdout());
+    assertFalse(result.stderr().contains(secret), result.stderr());
+    assertTrue(result.stdout().contains("password=****"), result.stdout());
+    assertTrue(result.stderr().contains("retrying with ****"), "a secret split over two writes: " + result.stderr());
+    assertTrue(result.stderr().contains("unterminated ****"), result.stderr());
+  }
+
+  @Test
   void secretFromFileIsScrubbedToo() throws Exception {
     Path secrets = dir.resolve("secrets");
     Files.createDirectories(secrets.resolve("db"));
