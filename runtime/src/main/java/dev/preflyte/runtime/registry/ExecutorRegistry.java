@@ -8,7 +8,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.SortedSet;
@@ -21,8 +24,9 @@ import java.util.SortedSet;
  * content is the executor's binary class name. In a named module, where the runtime cannot see that
  * resource's classes reflectively, executors are also declared with
  * {@code provides dev.preflyte.runtime.executor.TaskExecutor with ...}; they are matched by the
- * processor's naming rule ({@code com.acme.Adder} is run by {@code com.acme.AdderExecutor}) and only
- * the match is instantiated.
+ * processor's naming rule ({@code com.acme.Adder} is run by {@code com.acme.AdderExecutor}, the
+ * nested {@code com.acme.Outer.Inner} by {@code com.acme.Outer_InnerExecutor}) and only the match is
+ * instantiated.
  */
 public final class ExecutorRegistry {
 
@@ -149,11 +153,11 @@ public final class ExecutorRegistry {
   }
 
   private static Optional<ServiceLoader.Provider<TaskExecutor>> findProvider(String name, ClassLoader loader) {
-    String expected = name + EXECUTOR_SUFFIX;
+    Set<String> expected = executorClassNames(name);
     try {
       // Provider.type() loads a provider's class without instantiating it.
       return ServiceLoader.load(TaskExecutor.class, loader).stream()
-          .filter(provider -> matches(provider.type(), expected))
+          .filter(provider -> expected.contains(provider.type().getName()))
           .findFirst();
     } catch (ServiceConfigurationError e) {
       throw new ExecutorLoadException(
@@ -185,8 +189,22 @@ public final class ExecutorRegistry {
     }
   }
 
-  static boolean matches(Class<?> type, String expected) {
-    return type.getName().equals(expected) || expected.equals(type.getCanonicalName());
+  /**
+   * The names the processor may have given the executor of task {@code name} (a canonical class
+   * name): {@code com.acme.Adder} is run by {@code com.acme.AdderExecutor}, the nested
+   * {@code com.acme.Outer.Inner} by {@code com.acme.Outer_InnerExecutor}. Which dots separate
+   * packages is not known from the name alone, so every split is a candidate; a provider still has
+   * to be declared to match.
+   */
+  static Set<String> executorClassNames(String name) {
+    String[] parts = name.split("\\.");
+    Set<String> names = new LinkedHashSet<>();
+    for (int classStart = 0; classStart < parts.length; classStart++) {
+      String packageName = String.join(".", Arrays.asList(parts).subList(0, classStart));
+      String classes = String.join("_", Arrays.asList(parts).subList(classStart, parts.length));
+      names.add((packageName.isEmpty() ? "" : packageName + ".") + classes + EXECUTOR_SUFFIX);
+    }
+    return names;
   }
 
   private static TaskExecutor instantiateProvider(String name, ServiceLoader.Provider<TaskExecutor> provider) {

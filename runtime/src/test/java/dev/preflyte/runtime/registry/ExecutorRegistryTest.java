@@ -44,6 +44,13 @@ class ExecutorRegistryTest {
   }
 
   @Test
+  void executorClassNamesFollowTheProcessorsRule() {
+    assertTrue(ExecutorRegistry.executorClassNames("com.acme.Adder").contains("com.acme.AdderExecutor"));
+    assertTrue(ExecutorRegistry.executorClassNames("com.acme.Outer.Inner").contains("com.acme.Outer_InnerExecutor"));
+    assertTrue(ExecutorRegistry.executorClassNames("Adder").contains("AdderExecutor"));
+  }
+
+  @Test
   void unknownNameListsRegisteredNamesAndTheFix() {
     ExecutorLoadException e = assertThrows(ExecutorLoadException.class,
         () -> ExecutorRegistry.find("com.acme.Missing", loader));
