@@ -154,16 +154,18 @@ public final class ExecutorRegistry {
 
   private static Optional<ServiceLoader.Provider<TaskExecutor>> findProvider(String name, ClassLoader loader) {
     Set<String> expected = executorClassNames(name);
+    return ExecutorProviders.scan(loader, provider -> expected.contains(provider.type().getName()))
+        .first(type -> expected.contains(type.getName()));
+  }
+
+  private static TaskExecutor instantiateProvider(String name, ServiceLoader.Provider<TaskExecutor> provider) {
     try {
-      // Provider.type() loads a provider's class without instantiating it.
-      return ServiceLoader.load(TaskExecutor.class, loader).stream()
-          .filter(provider -> expected.contains(provider.type().getName()))
-          .findFirst();
+      return provider.get();
     } catch (ServiceConfigurationError e) {
       throw new ExecutorLoadException(
-          "the service declarations of " + TaskExecutor.class.getName()
-              + " are broken while looking for executor '" + name + "': " + e
-              + ". Fix: rebuild the jars whose META-INF/services or module-info declare executors", e);
+          "executor " + provider.type().getName() + " provided for '" + name
+              + "' cannot be instantiated: " + e
+              + ". Fix: give it a public no-argument constructor", e);
     }
   }
 
@@ -173,20 +175,13 @@ public final class ExecutorRegistry {
   }
 
   private static ServiceLoader.Provider<TaskExecutor> findProviderOfType(String name, Class<?> type, ClassLoader loader) {
-    try {
-      return ServiceLoader.load(TaskExecutor.class, loader).stream()
-          .filter(provider -> provider.type() == type)
-          .findFirst()
-          .orElseThrow(() -> new ExecutorLoadException(
-              "executor class " + type.getName() + " registered under '" + name + "' is in module "
-                  + type.getModule().getName() + ", which neither opens its package nor provides it: add"
-                  + " 'provides " + TaskExecutor.class.getName() + " with " + type.getName()
-                  + "' to that module's module-info"));
-    } catch (ServiceConfigurationError e) {
-      throw new ExecutorLoadException(
-          "the service declarations of " + TaskExecutor.class.getName()
-              + " are broken while looking for executor '" + name + "': " + e, e);
-    }
+    ExecutorProviders scanned = ExecutorProviders.scan(loader, provider -> provider.type() == type);
+    return scanned.first(candidate -> candidate == type).orElseThrow(() -> new ExecutorLoadException(
+        "executor class " + type.getName() + " registered under '" + name + "' is in module "
+            + type.getModule().getName() + ", which neither opens its package nor provides it: add"
+            + " 'provides " + TaskExecutor.class.getName() + " with " + type.getName()
+            + "' to that module's module-info"
+            + (scanned.failures().isEmpty() ? "" : " (broken service declarations: " + scanned.failures() + ")")));
   }
 
   /**
@@ -207,14 +202,4 @@ public final class ExecutorRegistry {
     return names;
   }
 
-  private static TaskExecutor instantiateProvider(String name, ServiceLoader.Provider<TaskExecutor> provider) {
-    try {
-      return provider.get();
-    } catch (ServiceConfigurationError e) {
-      throw new ExecutorLoadException(
-          "executor " + provider.type().getName() + " provided for '" + name
-              + "' cannot be instantiated: " + e
-              + ". Fix: give it a public no-argument constructor", e);
-    }
-  }
 }

@@ -11,7 +11,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -104,19 +103,11 @@ final class RegisteredNames {
 
   private static void addProviders(ClassLoader loader, SortedSet<String> names) {
     String suffix = ExecutorRegistry.EXECUTOR_SUFFIX;
-    try {
-      ServiceLoader.load(TaskExecutor.class, loader).stream().forEach(provider -> {
-        try {
-          String type = provider.type().getName();
-          if (type.endsWith(suffix) && type.length() > suffix.length()) {
-            names.add(type.substring(0, type.length() - suffix.length()));
-          }
-        } catch (ServiceConfigurationError | LinkageError e) {
-          // A broken provider cannot be named; the others still can.
-        }
-      });
-    } catch (ServiceConfigurationError e) {
-      // Broken service declarations: the resource names above are all we can offer.
+    for (ServiceLoader.Provider<TaskExecutor> provider : ExecutorProviders.scan(loader, p -> false).providers()) {
+      String type = provider.type().getName();
+      if (type.endsWith(suffix) && type.length() > suffix.length()) {
+        names.add(type.substring(0, type.length() - suffix.length()));
+      }
     }
   }
 }

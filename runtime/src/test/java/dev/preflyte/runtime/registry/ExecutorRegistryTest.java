@@ -37,6 +37,7 @@ class ExecutorRegistryTest {
 
   @Test
   void fallsBackToServiceProvidersByNamingRuleWithoutInstantiatingOthers() {
+    // META-INF/services also names a class that does not exist: one broken entry hides nothing.
     int before = UnwantedExecutor.INSTANCES.get();
 
     assertInstanceOf(ProvidedExecutor.class, ExecutorRegistry.find(PACKAGE + "Provided", loader));
