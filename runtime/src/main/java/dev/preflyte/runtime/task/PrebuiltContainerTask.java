@@ -65,6 +65,13 @@ public abstract class PrebuiltContainerTask<C> {
     this.taskInterface = Objects.requireNonNull(taskInterface, "taskInterface");
     this.config = Objects.requireNonNull(config, "config");
     this.options = builder.options();
+    for (String ignored : options.cacheIgnoredInputs()) {
+      if (!taskInterface.inputs().containsKey(ignored)) {
+        throw new IllegalArgumentException(
+            "cacheIgnoredInputs names '" + ignored + "', which is not an input of task " + name
+                + ": use one of " + taskInterface.inputs().keySet());
+      }
+    }
   }
 
   /** The task's name in Flyte; defaults to the executor name. */
@@ -121,6 +128,10 @@ public abstract class PrebuiltContainerTask<C> {
             .setInterface(taskInterface.toProto())
             .setContainer(container());
     Struct custom = getCustom();
+    if (custom == null) {
+      throw new IllegalStateException(
+          getClass().getName() + ".getCustom() returned null: return an empty Struct when there is no configuration");
+    }
     if (custom.getFieldsCount() > 0) {
       template.setCustom(custom);
     }
@@ -271,7 +282,7 @@ public abstract class PrebuiltContainerTask<C> {
       return self();
     }
 
-    /** Inputs left out of the cache key. Needs {@link #cache}. */
+    /** Inputs left out of the cache key; each must be an input of the task. Needs {@link #cache}. */
     public B cacheIgnoredInputs(String... inputs) {
       this.cacheIgnoredInputs.addAll(List.of(inputs));
       return self();

@@ -1,7 +1,5 @@
 package dev.preflyte.runtime.task;
 
-import java.util.Objects;
-
 /**
  * Where a task is registered: the Flyte project, domain and version that make up its identifier.
  *
@@ -23,7 +21,9 @@ public record RegistrationSettings(String project, String domain, String version
   }
 
   private static void requireText(String value, String what) {
-    Objects.requireNonNull(value, what);
+    if (value == null) {
+      throw new IllegalArgumentException("registration " + what + " is missing: give a " + what);
+    }
     if (value.isBlank()) {
       throw new IllegalArgumentException("registration " + what + " is blank: give a " + what);
     }

@@ -20,8 +20,15 @@ public record SecretRequest(String group, String key, String groupVersion, Secre
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(groupVersion, "groupVersion");
     Objects.requireNonNull(mount, "mount");
-    if (group.isBlank() || key.isBlank()) {
-      throw new IllegalArgumentException("secret group and key must not be blank");
+    if (group.isBlank()) {
+      throw new IllegalArgumentException("secret group is blank: give the group the secret is stored under");
+    }
+    if (key.isBlank()) {
+      throw new IllegalArgumentException(
+          "secret key is blank: give the key of the secret within group '" + group + "'");
+    }
+    if (mount == Secret.MountType.UNRECOGNIZED) {
+      throw new IllegalArgumentException("secret mount " + mount + " is not a mount type: use ANY, ENV_VAR or FILE");
     }
   }
 

@@ -90,6 +90,10 @@ public final class TaskInterface {
       if (side.containsKey(name)) {
         throw new IllegalArgumentException(role + " '" + name + "' is declared twice");
       }
+      if (type == null || type.getTypeCase() == LiteralType.TypeCase.TYPE_NOT_SET) {
+        throw new IllegalArgumentException(
+            role + " '" + name + "' has no type: give a LiteralType with its type set (simple, blob, ...)");
+      }
       Variable.Builder variable = Variable.newBuilder().setType(type);
       if (description != null && !description.isEmpty()) {
         variable.setDescription(description);

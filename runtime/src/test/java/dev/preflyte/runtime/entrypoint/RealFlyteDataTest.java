@@ -4,11 +4,10 @@ import static dev.preflyte.runtime.entrypoint.tasks.Templates.PACKAGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.preflyte.idl.FlyteFixtures;
 import dev.preflyte.idl.admin.TaskSpec;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.TaskTemplate;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,23 +15,29 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** preflyte-execute on a template and inputs written by flytekit itself. */
+/**
+ * preflyte-execute on a template and inputs written by flytekit itself (the shared Flyte fixtures,
+ * found as {@link FlyteFixtures} describes).
+ */
 class RealFlyteDataTest {
 
   @TempDir Path dir;
 
-  private static byte[] resource(String name) throws IOException {
-    try (InputStream in = RealFlyteDataTest.class.getResourceAsStream("flyte/" + name)) {
-      return in.readAllBytes();
-    }
+  /** flytesnacks' calc_sum(a: float, b: float) -> float, as flytekit serialized it. */
+  private static final String CALC_SUM = "taskspecs/041_core.control_flow.conditions.calc_sum_1.pb";
+  /** {a: integer 30, b: integer 0}, as flytekit wrote it. */
+  private static final String INPUTS = "literalmaps/a30_b0.pb";
+
+  private static byte[] resource(String name) {
+    return FlyteFixtures.read(FlyteFixtures.file(name));
   }
 
   @Test
   void runsFlytekitsTemplateWithFlytekitsInputs() throws Exception {
     // Flyte uploads the TaskSpec's template alone for {{.taskTemplatePath}}.
-    TaskTemplate template = TaskSpec.parseFrom(resource("calc_sum_taskspec.pb")).getTemplate();
+    TaskTemplate template = TaskSpec.parseFrom(resource(CALC_SUM)).getTemplate();
     Path templateFile = Files.write(dir.resolve("task.pb"), template.toByteArray());
-    Path inputsFile = Files.write(dir.resolve("inputs.pb"), resource("inputs_a30_b0.pb"));
+    Path inputsFile = Files.write(dir.resolve("inputs.pb"), resource(INPUTS));
     Path outputs = dir.resolve("out");
 
     JavaProcess.Result result = JavaProcess.java(dir, new HashMap<>(), PreflyteExecute.class.getName(), List.of(
@@ -48,8 +53,8 @@ class RealFlyteDataTest {
 
   @Test
   void realInputsAreCheckedAgainstTheRealInterface() throws Exception {
-    TaskTemplate template = TaskSpec.parseFrom(resource("calc_sum_taskspec.pb")).getTemplate();
-    LiteralMap inputs = LiteralMap.parseFrom(resource("inputs_a30_b0.pb"));
+    TaskTemplate template = TaskSpec.parseFrom(resource(CALC_SUM)).getTemplate();
+    LiteralMap inputs = LiteralMap.parseFrom(resource(INPUTS));
 
     // INTEGER literals for FLOAT inputs: accepted on input, as flytekit does...
     InterfaceCheck.check(inputs, template.getInterface().getInputs(), InterfaceMismatchException.Side.INPUT);

@@ -1,0 +1,206 @@
+package dev.preflyte.runtime.literal;
+
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import dev.preflyte.idl.core.Literal;
+import dev.preflyte.idl.core.LiteralType;
+import dev.preflyte.idl.core.Scalar;
+import dev.preflyte.idl.core.SimpleType;
+import dev.preflyte.idl.core.TypeAnnotation;
+import dev.preflyte.idl.core.TypeStructure;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * A record or simple class as a Flyte STRUCT, the way flytekit (1.14+) passes a dataclass.
+ *
+ * <p>Type: {@code simple: STRUCT}, {@code structure.dataclass_type} mapping each property name to its
+ * LiteralType (what propeller uses to resolve {@code dc.field} references), and {@code annotation
+ * {"cache-key-metadata": {"serialization-format": "msgpack"}}} as flytekit writes. No JSON schema in
+ * {@code metadata}: propeller's type checker accepts any STRUCT pair where one side has no schema, but
+ * compares two schemas strictly, and a schema written here could never match mashumaro's exactly.
+ *
+ * <p>Literal written: {@code Scalar.binary{value: msgpack map of the properties in declaration order,
+ * tag: "msgpack"}}. Literals read: that Binary, and a {@code Scalar.generic} protobuf Struct (flytekit
+ * before 1.14, or Flyte console input), whose numbers are doubles: integral values within 2^53 are
+ * accepted for integer properties, others rejected. Properties missing from the value decode to empty
+ * when nullable and are an error otherwise; extra properties are ignored, as mashumaro does.
+ */
+final class StructCodec<T> extends FlyteCodec<T> {
+
+  private static final Map<Class<?>, StructCodec<?>> CACHE = new ConcurrentHashMap<>();
+
+  private final StructModel<T> model;
+  private final List<FlyteCodec<Object>> codecs;
+
+  private StructCodec(StructModel<T> model, List<FlyteCodec<Object>> codecs, LiteralType literalType) {
+    super(literalType);
+    this.model = model;
+    this.codecs = codecs;
+  }
+
+  /** The codec for {@code type}, built once and cached. */
+  static <T> StructCodec<T> forClass(Class<T> type) {
+    return forClass(type, new java.util.ArrayDeque<>());
+  }
+
+  @SuppressWarnings("unchecked")
+  static <T> StructCodec<T> forClass(Class<T> type, Deque<Class<?>> building) {
+    StructCodec<?> cached = CACHE.get(type);
+    if (cached != null) {
+      return (StructCodec<T>) cached;
+    }
+    if (building.contains(type)) {
+      String cycle = building.stream().map(Class::getSimpleName).collect(Collectors.joining(" -> "));
+      throw new IllegalArgumentException(type.getName() + " contains itself (" + cycle + " -> "
+          + type.getSimpleName() + "): a Flyte struct type cannot be recursive");
+    }
+    building.push(type);
+    try {
+      StructCodec<T> built = build(type, building);
+      StructCodec<?> raced = CACHE.putIfAbsent(type, built);
+      return raced == null ? built : (StructCodec<T>) raced;
+    } finally {
+      building.pop();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> StructCodec<T> build(Class<T> type, Deque<Class<?>> building) {
+    StructModel<T> model = StructModel.of(type);
+    List<FlyteCodec<Object>> codecs = new ArrayList<>();
+    TypeStructure.Builder structure = TypeStructure.newBuilder();
+    for (StructProperty property : model.properties()) {
+      FlyteCodec<?> codec;
+      try {
+        codec = JavaTypeCodecs.forType(property.type(), building);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("property '" + property.name() + "' of " + type.getName() + ": "
+            + e.getMessage(), e);
+      }
+      boolean primitive = property.type() instanceof Class<?> c && c.isPrimitive();
+      if (property.nullable() && !primitive && !codec.isNullable()) {
+        codec = NullableCodec.of(codec);
+      }
+      codecs.add((FlyteCodec<Object>) codec);
+      structure.putDataclassType(property.name(), codec.literalType());
+    }
+    LiteralType literalType = LiteralType.newBuilder()
+        .setSimple(SimpleType.STRUCT)
+        .setStructure(structure)
+        .setAnnotation(TypeAnnotation.newBuilder().setAnnotations(Struct.newBuilder()
+            .putFields("cache-key-metadata", Value.newBuilder().setStructValue(Struct.newBuilder()
+                .putFields("serialization-format", Value.newBuilder().setStringValue(MsgPackBinary.TAG).build()))
+                .build())))
+        .build();
+    return new StructCodec<>(model, List.copyOf(codecs), literalType);
+  }
+
+  @Override
+  String unionTag() {
+    return "Object-Dataclass-Transformer";
+  }
+
+  @Override
+  public Literal encode(T value, LiteralContext context) {
+    return MsgPackBinary.literal(toPlain(value, context));
+  }
+
+  @Override
+  public T decode(Literal literal, LiteralContext context) {
+    Literal resolved = Literals.resolve(literal, context);
+    if (resolved.hasScalar()) {
+      Scalar scalar = resolved.getScalar();
+      if (MsgPackBinary.isMsgPack(scalar)) {
+        return fromPlain(MsgPackBinary.read(scalar.getBinary()), context);
+      }
+      if (scalar.hasGeneric()) {
+        return fromPlain(plain(scalar.getGeneric()), context);
+      }
+      if (scalar.hasBinary()) {
+        throw new LiteralConversionException("expected STRUCT as msgpack, got " + LiteralTypes.describe(resolved)
+            + ": only the tag \"msgpack\" is supported");
+      }
+    }
+    throw mismatch(resolved);
+  }
+
+  @Override
+  Object toPlain(T value, LiteralContext context) {
+    requireNonNull(value);
+    Map<String, Object> out = new LinkedHashMap<>();
+    List<StructProperty> properties = model.properties();
+    for (int i = 0; i < properties.size(); i++) {
+      StructProperty property = properties.get(i);
+      try {
+        out.put(property.name(), codecs.get(i).toPlain(model.get(property, value), context));
+      } catch (LiteralConversionException e) {
+        throw Mismatch.within(Mismatch.fieldSegment(property.name()), e);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  T fromPlain(Object plain, LiteralContext context) {
+    if (!(plain instanceof Map<?, ?> map)) {
+      throw mismatchPlain(plain);
+    }
+    List<StructProperty> properties = model.properties();
+    Object[] values = new Object[properties.size()];
+    for (int i = 0; i < properties.size(); i++) {
+      StructProperty property = properties.get(i);
+      FlyteCodec<Object> codec = codecs.get(i);
+      if (!map.containsKey(property.name())) {
+        if (!codec.isNullable()) {
+          throw new LiteralConversionException("expected STRUCT " + model.type().getSimpleName()
+              + " with property '" + property.name() + "' (" + codec.describeType() + "), got none: have "
+              + map.keySet());
+        }
+        values[i] = codec.absentValue();
+        continue;
+      }
+      try {
+        values[i] = codec.fromPlain(map.get(property.name()), context);
+      } catch (LiteralConversionException e) {
+        throw Mismatch.within(Mismatch.fieldSegment(property.name()), e);
+      }
+    }
+    return model.create(values);
+  }
+
+  /** A protobuf Struct as plain values; every number becomes a Double, as the Struct holds it. */
+  static Map<String, Object> plain(Struct struct) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    struct.getFieldsMap().forEach((k, v) -> out.put(k, plain(v)));
+    return out;
+  }
+
+  private static Object plain(Value value) {
+    switch (value.getKindCase()) {
+      case NUMBER_VALUE:
+        return value.getNumberValue();
+      case STRING_VALUE:
+        return value.getStringValue();
+      case BOOL_VALUE:
+        return value.getBoolValue();
+      case STRUCT_VALUE:
+        return plain(value.getStructValue());
+      case LIST_VALUE:
+        ListValue list = value.getListValue();
+        List<Object> out = new ArrayList<>(list.getValuesCount());
+        list.getValuesList().forEach(v -> out.add(plain(v)));
+        return out;
+      case NULL_VALUE:
+      case KIND_NOT_SET:
+      default:
+        return null;
+    }
+  }
+}

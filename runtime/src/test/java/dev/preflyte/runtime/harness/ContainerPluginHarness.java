@@ -1,0 +1,141 @@
+package dev.preflyte.runtime.harness;
+
+import dev.preflyte.idl.core.ContainerError;
+import dev.preflyte.idl.core.ErrorDocument;
+import dev.preflyte.idl.core.LiteralMap;
+import dev.preflyte.idl.core.TaskTemplate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays the part of Flyte's container plugin and propeller for one task attempt, on local paths.
+ *
+ * <p>It lays out the node's data directory as propeller does ({@code <dataDir>/inputs.pb},
+ * {@code <dataDir>/task.pb}, outputs under {@code <dataDir>/<attempt>}), renders the template's
+ * container command and arguments with the plugin's placeholder rules, starts the command as a
+ * process with the environment the plugin sets, and reads the result the way propeller does: a
+ * non-zero exit is a failure from the pod status (error.pb is then ignored); otherwise error.pb
+ * fails the node with its ContainerError; otherwise outputs.pb must exist when the interface declares
+ * outputs.
+ */
+public final class ContainerPluginHarness {
+
+  private final Path binDirectory;
+  private final Map<String, String> extraEnvironment = new HashMap<>();
+  private Duration timeout = Duration.ofMinutes(2);
+
+  /**
+   * @param binDirectory a directory holding the {@code preflyte-execute} launcher; it goes first on
+   *     the process's PATH, as the task image puts it on the container's PATH
+   */
+  public ContainerPluginHarness(Path binDirectory) {
+    this.binDirectory = binDirectory;
+  }
+
+  /** Adds an environment variable to the container (as a task's env or a secret mount would). */
+  public ContainerPluginHarness env(String name, String value) {
+    extraEnvironment.put(name, value);
+    return this;
+  }
+
+  public ContainerPluginHarness timeout(Duration timeout) {
+    this.timeout = timeout;
+    return this;
+  }
+
+  /** Runs attempt {@code attempt} of {@code template} on {@code inputs} under {@code workDir}. */
+  public Outcome run(TaskTemplate template, LiteralMap inputs, Path workDir, int attempt)
+      throws IOException, InterruptedException {
+    Path dataDir = Files.createDirectories(workDir.resolve("metadata/n0"));
+    Path rawOutputPrefix = Files.createDirectories(workDir.resolve("raw/attempt-" + attempt));
+    Path outputPrefix = dataDir.resolve(Integer.toString(attempt));
+    Files.write(dataDir.resolve("inputs.pb"), inputs.toByteArray());
+    Files.write(dataDir.resolve("task.pb"), template.toByteArray());
+
+    PlaceholderRenderer.Values values =
+        new PlaceholderRenderer.Values(
+            dataDir.resolve("inputs.pb").toString(),
+            dataDir.toString(),
+            outputPrefix.toString(),
+            rawOutputPrefix.toString(),
+            attempt == 0 ? "" : workDir.resolve("raw/attempt-" + (attempt - 1) + "/_flytecheckpoints").toString(),
+            rawOutputPrefix.resolve("_flytecheckpoints").toString(),
+            "a" + Integer.toHexString(template.getId().getName().hashCode()) + "_" + attempt,
+            dataDir.resolve("task.pb").toString(),
+            "flytesnacks-development",
+            inputs);
+    List<String> command = new ArrayList<>(PlaceholderRenderer.render(template.getContainer().getCommandList(), values));
+    command.addAll(PlaceholderRenderer.render(template.getContainer().getArgsList(), values));
+
+    ProcessBuilder process = new ProcessBuilder(command).directory(workDir.toFile());
+    Map<String, String> env = process.environment();
+    env.put("PATH", binDirectory + java.io.File.pathSeparator + env.getOrDefault("PATH", ""));
+    env.put("FLYTE_INTERNAL_EXECUTION_ID", "f0a1b2c3d4");
+    env.put("FLYTE_INTERNAL_EXECUTION_PROJECT", "flytesnacks");
+    env.put("FLYTE_INTERNAL_EXECUTION_DOMAIN", "development");
+    env.put("FLYTE_INTERNAL_EXECUTION_WORKFLOW", "harness.workflow");
+    env.put("FLYTE_INTERNAL_TASK_PROJECT", template.getId().getProject());
+    env.put("FLYTE_INTERNAL_TASK_DOMAIN", template.getId().getDomain());
+    env.put("FLYTE_INTERNAL_TASK_NAME", template.getId().getName());
+    env.put("FLYTE_INTERNAL_TASK_VERSION", template.getId().getVersion());
+    env.put("FLYTE_ATTEMPT_NUMBER", Integer.toString(attempt));
+    template.getContainer().getEnvList().forEach(pair -> env.put(pair.getKey(), pair.getValue()));
+    env.putAll(extraEnvironment);
+    Path log = workDir.resolve("container-" + attempt + ".log");
+    process.redirectErrorStream(true).redirectOutput(log.toFile());
+
+    Process running = process.start();
+    if (!running.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      running.destroyForcibly().waitFor();
+      throw new IllegalStateException("container did not finish within " + timeout + "; log: " + Files.readString(log));
+    }
+    return readResult(template, outputPrefix, running.exitValue(), Files.readString(log), command);
+  }
+
+  private static Outcome readResult(
+      TaskTemplate template, Path outputPrefix, int exitCode, String log, List<String> command) throws IOException {
+    if (exitCode != 0) {
+      return new Outcome(Outcome.Phase.POD_FAILED, exitCode, null, null, log, command);
+    }
+    Path error = outputPrefix.resolve("error.pb");
+    if (Files.exists(error)) {
+      ContainerError containerError = ErrorDocument.parseFrom(Files.readAllBytes(error)).getError();
+      return new Outcome(Outcome.Phase.TASK_ERROR, exitCode, null, containerError, log, command);
+    }
+    Path outputs = outputPrefix.resolve("outputs.pb");
+    if (Files.exists(outputs)) {
+      return new Outcome(Outcome.Phase.SUCCEEDED, exitCode, LiteralMap.parseFrom(Files.readAllBytes(outputs)), null, log, command);
+    }
+    boolean declaresOutputs = template.getInterface().getOutputs().getVariablesCount() > 0;
+    return declaresOutputs
+        ? new Outcome(Outcome.Phase.OUTPUTS_NOT_FOUND, exitCode, null, null, log, command)
+        : new Outcome(Outcome.Phase.SUCCEEDED, exitCode, LiteralMap.getDefaultInstance(), null, log, command);
+  }
+
+  /** What propeller concludes from one attempt. */
+  public record Outcome(
+      Phase phase, int exitCode, LiteralMap outputs, ContainerError error, String log, List<String> command) {
+
+    public enum Phase {
+      SUCCEEDED,
+      /** error.pb was found: the node fails (or retries, if RECOVERABLE) with its ContainerError. */
+      TASK_ERROR,
+      /** The interface declares outputs but the container left no outputs.pb. */
+      OUTPUTS_NOT_FOUND,
+      /** The container exited non-zero: error.pb, if any, is ignored. */
+      POD_FAILED
+    }
+
+    @Override
+    public String toString() {
+      return phase + " exit=" + exitCode + (error != null ? " error=" + error.getCode() : "") + "\n" + log;
+    }
+  }
+}
