@@ -9,13 +9,13 @@ import dev.preflyte.runtime.task.TaskInterface;
 import java.util.Map;
 
 /** A hand-written pre-built task, as the processor would generate it, run by any registered executor. */
-final class TestTask extends PrebuiltContainerTask<Map<String, String>> {
+public final class TestTask extends PrebuiltContainerTask<Map<String, String>> {
 
-  TestTask(Builder builder, String executorName, TaskInterface taskInterface, Map<String, String> config) {
+  public TestTask(Builder builder, String executorName, TaskInterface taskInterface, Map<String, String> config) {
     super(builder, "test", "preflyte-test:latest", executorName, taskInterface, config);
   }
 
-  static LiteralType simple(SimpleType type) {
+  public static LiteralType simple(SimpleType type) {
     return LiteralType.newBuilder().setSimple(type).build();
   }
 
@@ -26,7 +26,7 @@ final class TestTask extends PrebuiltContainerTask<Map<String, String>> {
     return custom.build();
   }
 
-  static final class Builder extends PrebuiltContainerTask.Builder<Builder> {
+  public static final class Builder extends PrebuiltContainerTask.Builder<Builder> {
     @Override
     protected Builder self() {
       return this;
