@@ -3,7 +3,6 @@ package dev.preflyte.runtime.entrypoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Passes text on line by line with the secret values a run handed out replaced by {@code ****}, so a
@@ -71,8 +70,8 @@ final class ScrubbingOutputStream extends OutputStream {
     if (pending.size() == 0) {
       return;
     }
-    String text = pending.toString(StandardCharsets.UTF_8);
+    byte[] line = pending.toByteArray();
     pending.reset();
-    target.write(scrubber.scrub(text).getBytes(StandardCharsets.UTF_8));
+    target.write(scrubber.scrub(line));
   }
 }

@@ -92,6 +92,18 @@ class ErrorClassifierTest {
   }
 
   @Test
+  void scrubberMasksSecretsInBytesAndLeavesOtherBytesAlone() {
+    SecretScrubber scrubber = new SecretScrubber();
+    scrubber.remember("päss");
+    byte[] bytes = {(byte) 0xff, 'p', (byte) 0xc3, (byte) 0xa4, 's', 's', (byte) 0x00, 'p', 'x'};
+
+    byte[] scrubbed = scrubber.scrub(bytes);
+
+    assertEquals(java.util.Arrays.toString(new byte[] {(byte) 0xff, '*', '*', '*', '*', (byte) 0x00, 'p', 'x'}),
+        java.util.Arrays.toString(scrubbed));
+  }
+
+  @Test
   void taskFailedExceptionDropsTheOriginalWhenItHoldsASecret() {
     SecretScrubber scrubber = new SecretScrubber();
     scrubber.remember("s3cr3t-value");
