@@ -82,6 +82,19 @@ class PreflyteExecuteS3Test {
   }
 
   @Test
+  void taskWithoutOutputsWritesAnEmptyLiteralMapToS3() throws Exception {
+    storage.writeAtomically(prefix + "/task.pb", Templates.noInterface(PACKAGE + "Provided").toByteArray());
+    storage.writeAtomically(prefix + "/inputs.pb", LiteralMap.getDefaultInstance().toByteArray());
+
+    JavaProcess.Result result = JavaProcess.java(dir, env, MAIN,
+        args(prefix + "/inputs.pb", prefix + "/0", prefix + "/task.pb", PACKAGE + "Provided"));
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertTrue(storage.exists(prefix + "/0/outputs.pb"), "outputs.pb exists even when empty");
+    assertEquals(0, storage.read(prefix + "/0/outputs.pb").length);
+  }
+
+  @Test
   void taskFailureWritesTheErrorDocumentToS3() throws Exception {
     upload(PACKAGE + "Failing");
 
