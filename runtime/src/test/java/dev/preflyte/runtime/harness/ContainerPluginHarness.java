@@ -74,7 +74,13 @@ public final class ContainerPluginHarness {
     List<String> command = new ArrayList<>(PlaceholderRenderer.render(template.getContainer().getCommandList(), values));
     command.addAll(PlaceholderRenderer.render(template.getContainer().getArgsList(), values));
 
-    ProcessBuilder process = new ProcessBuilder(command).directory(workDir.toFile());
+    // A JVM looks a program up on its own PATH, not the child's: resolve it as the container would.
+    List<String> executable = new ArrayList<>(command);
+    Path launcher = binDirectory.resolve(command.get(0));
+    if (!command.get(0).contains("/") && Files.isExecutable(launcher)) {
+      executable.set(0, launcher.toString());
+    }
+    ProcessBuilder process = new ProcessBuilder(executable).directory(workDir.toFile());
     Map<String, String> env = process.environment();
     env.put("PATH", binDirectory + java.io.File.pathSeparator + env.getOrDefault("PATH", ""));
     env.put("FLYTE_INTERNAL_EXECUTION_ID", "f0a1b2c3d4");

@@ -1,0 +1,4 @@
+package dev.preflyte.runtime.entrypoint.tasks;
+
+/** Registered by mistake: a class that is not a TaskExecutor. */
+public class NotAnExecutor {}

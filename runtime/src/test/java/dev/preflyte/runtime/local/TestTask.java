@@ -1,0 +1,35 @@
+package dev.preflyte.runtime.local;
+
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import dev.preflyte.idl.core.LiteralType;
+import dev.preflyte.idl.core.SimpleType;
+import dev.preflyte.runtime.task.PrebuiltContainerTask;
+import dev.preflyte.runtime.task.TaskInterface;
+import java.util.Map;
+
+/** A hand-written pre-built task, as the processor would generate it, run by any registered executor. */
+public final class TestTask extends PrebuiltContainerTask<Map<String, String>> {
+
+  public TestTask(Builder builder, String executorName, TaskInterface taskInterface, Map<String, String> config) {
+    super(builder, "test", "preflyte-test:latest", executorName, taskInterface, config);
+  }
+
+  public static LiteralType simple(SimpleType type) {
+    return LiteralType.newBuilder().setSimple(type).build();
+  }
+
+  @Override
+  public Struct getCustom() {
+    Struct.Builder custom = Struct.newBuilder();
+    config().forEach((k, v) -> custom.putFields(k, Value.newBuilder().setStringValue(v).build()));
+    return custom.build();
+  }
+
+  public static final class Builder extends PrebuiltContainerTask.Builder<Builder> {
+    @Override
+    protected Builder self() {
+      return this;
+    }
+  }
+}
