@@ -120,7 +120,7 @@ final class Compiled {
     return TaskTemplate.parseFrom(bytes);
   }
 
-  /** The executor registered under {@code executorName}, found through its registration resource. */
+  /** The executor registered under {@code executorName}, found by the runtime's registry. */
   TaskExecutor executor(String executorName) throws Exception {
     URL resource = loader.getResource(ExecutorRegistry.RESOURCE_DIRECTORY + executorName);
     assertNotNull(resource, "no registration resource for " + executorName);
@@ -129,8 +129,10 @@ final class Compiled {
       content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     assertTrue(content.endsWith("\n"), "registration must end with a newline: " + content);
-    Class<?> executor = type(content.substring(0, content.length() - 1));
-    return (TaskExecutor) executor.getConstructor().newInstance();
+    // The runtime's registry reads the same resource: the processor and the registry agree.
+    TaskExecutor executor = ExecutorRegistry.find(executorName, loader);
+    assertEquals(content.substring(0, content.length() - 1), executor.getClass().getName());
+    return executor;
   }
 
   /** Runs the registered executor of {@code task} on {@code inputs}. */

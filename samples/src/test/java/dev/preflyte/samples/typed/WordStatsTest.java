@@ -1,7 +1,6 @@
 package dev.preflyte.samples.typed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.preflyte.idl.core.Identifier;
 import dev.preflyte.idl.core.LiteralMap;
@@ -13,8 +12,6 @@ import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.registry.ExecutorRegistry;
 import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.task.RegistrationSettings;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -58,14 +55,11 @@ class WordStatsTest {
         LiteralCodecs.listOf(LiteralCodecs.string()).decode(outputs.getLiteralsOrThrow("mostFrequent"), null));
   }
 
-  /** The executor named by the registration resource the processor wrote into this module's classes. */
-  private static TaskExecutor registeredExecutor(String name) throws Exception {
-    ClassLoader loader = WordStatsTest.class.getClassLoader();
-    try (InputStream in = loader.getResourceAsStream(ExecutorRegistry.RESOURCE_DIRECTORY + name)) {
-      assertNotNull(in, "no registration for " + name);
-      String executor = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-      return (TaskExecutor) Class.forName(executor, true, loader).getConstructor().newInstance();
-    }
+  /** The executor registered under {@code name}, found as preflyte-execute finds it. */
+  private static TaskExecutor registeredExecutor(String name) {
+    TaskExecutor executor = ExecutorRegistry.find(name, WordStatsTest.class.getClassLoader());
+    assertEquals(WordStatsExecutor.class, executor.getClass());
+    return executor;
   }
 
   /** A local run's context; this task touches no storage. */
