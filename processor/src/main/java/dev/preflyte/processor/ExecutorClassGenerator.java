@@ -135,7 +135,10 @@ final class ExecutorClassGenerator {
     CodeBlock call = CodeBlock.of("task.execute($L)", CodeBlock.join(arguments, ", "));
     TaskModel.Result result = model.result();
     if (result instanceof TaskModel.Result.Dynamic) {
-      method.addStatement("return $L.toLiteralMap(context)", call);
+      method.addStatement("$T outputs = $L", TASK_OUTPUTS, call);
+      method.addStatement("$T.requireNonNull(outputs, $S)", Objects.class,
+          model.type().simpleName() + ".execute returned null: return a TaskOutputs");
+      method.addStatement("return outputs.toLiteralMap(context)");
     } else if (result instanceof TaskModel.Result.None) {
       method.addStatement("$L", call);
       method.addStatement("return $T.create().toLiteralMap(context)", TASK_OUTPUTS);

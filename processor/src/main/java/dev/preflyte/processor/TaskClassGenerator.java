@@ -260,7 +260,7 @@ final class TaskClassGenerator {
                     + "(name, image, retries, resources...).$L\n",
                 model.type(),
                 model.dynamic()
-                    ? "\nThe task's inputs and outputs are declared here too, with {@code input} and\n"
+                    ? "\n\n<p>The task's inputs and outputs are declared here too, with {@code input} and\n"
                         + "{@code output}."
                     : "")
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
