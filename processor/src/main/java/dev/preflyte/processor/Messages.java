@@ -195,6 +195,15 @@ final class Messages {
     return "[PreflyteIO] could not write " + what + " (" + error + "): check the output directory";
   }
 
+  static String debugGenerated(String task, String executor, String resource) {
+    return "[PreflyteDebug] generated " + task + ", " + executor + " and " + resource;
+  }
+
+  static String debugTiming(int tasks, long millis, long cpuMillis) {
+    return "[PreflyteDebug] " + tasks + " tasks generated; " + millis + " ms (" + cpuMillis
+        + " ms of CPU) spent in the processor";
+  }
+
   static String crash(String stackTrace) {
     return "[PreflyteInternal] the @PrebuiltTask processor failed; please report this with the stack"
         + " trace:\n" + stackTrace;

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -74,7 +75,7 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     long start = System.nanoTime();
-    long cpuStart = debug ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : 0;
+    long cpuStart = debug ? ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : 0;
     try {
       processRound(round);
     } catch (RuntimeException | Error e) {
@@ -89,11 +90,10 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
       current = null;
       nanosInProcessor += System.nanoTime() - start;
       if (debug) {
-        cpuNanosInProcessor += java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
+        cpuNanosInProcessor += ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart;
         if (round.processingOver()) {
-          processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "[PreflyteDebug] " + generatedTasks
-              + " tasks generated; " + nanosInProcessor / 1_000_000 + " ms (" + cpuNanosInProcessor / 1_000_000
-              + " ms of CPU) spent in the processor");
+          processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE,
+              Messages.debugTiming(generatedTasks, nanosInProcessor / 1_000_000, cpuNanosInProcessor / 1_000_000));
         }
       }
     }
@@ -179,8 +179,8 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
           Messages.modulePrepare(module.getQualifiedName().toString(), model.executorClass().canonicalName()));
     }
     if (debug) {
-      reporter.note(model.element(), "[PreflyteDebug] generated " + model.taskClass() + ", "
-          + model.executorClass() + " and " + RegistrationWriter.resourceName(model));
+      reporter.note(model.element(), Messages.debugGenerated(model.taskClass().canonicalName(),
+          model.executorClass().canonicalName(), RegistrationWriter.resourceName(model)));
     }
   }
 }

@@ -135,6 +135,19 @@ class RoundsAndModulesTest {
   }
 
   @Test
+  void debugOptionReportsWhatWasGenerated() {
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new PrebuiltTaskProcessor())
+        .withOptions("-Apreflyte.debug=true", "-Xlint:all,-processing")
+        .compile(TypedTaskTest.ADDER);
+    Compiled.assertNoCrash(compilation);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).hadNoteContaining("[PreflyteDebug] generated com.acme.AdderTask, com.acme.AdderExecutor and"
+        + " META-INF/preflyte/executors/com.acme.Adder").inFile(TypedTaskTest.ADDER).onLine(5);
+    assertThat(compilation).hadNoteContaining("[PreflyteDebug] 1 tasks generated; ");
+  }
+
+  @Test
   void unnamedModuleGetsNoModuleNote() {
     Compilation compilation = Compiled.run(TypedTaskTest.ADDER);
     assertThat(compilation).succeededWithoutWarnings();
