@@ -143,7 +143,7 @@ class RoundsAndModulesTest {
     Compiled.assertNoCrash(compilation);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).hadNoteContaining("[PreflyteDebug] generated com.acme.AdderTask, com.acme.AdderExecutor and"
-        + " META-INF/preflyte/executors/com.acme.Adder").inFile(TypedTaskTest.ADDER).onLine(5);
+        + " META-INF/preflyte/executors/com.acme.Adder").inFile(TypedTaskTest.ADDER).onLine(6);
     assertThat(compilation).hadNoteContaining("[PreflyteDebug] 1 tasks generated; ");
   }
 
