@@ -3,25 +3,26 @@ package dev.preflyte.runtime.literal;
 import dev.preflyte.idl.core.Literal;
 import java.util.Optional;
 
-/** {@code Optional<T>} as a union of T and none (see {@link UnionWithNone}). */
+/**
+ * {@code Optional<T>} as a union of T and none: the same literals as a nullable T, with empty in
+ * place of {@code null}, so it delegates to {@link NullableCodec}.
+ */
 final class OptionalCodec<T> extends FlyteCodec<Optional<T>> {
 
-  private final FlyteCodec<T> value;
-  private final UnionWithNone union;
+  private final NullableCodec<T> nullable;
 
-  OptionalCodec(FlyteCodec<T> value, UnionWithNone union) {
-    super(union.unionType());
-    this.value = value;
-    this.union = union;
+  private OptionalCodec(NullableCodec<T> nullable) {
+    super(nullable.literalType());
+    this.nullable = nullable;
   }
 
   static <T> OptionalCodec<T> of(FlyteCodec<T> value) {
-    return new OptionalCodec<>(value, new UnionWithNone(value));
+    return new OptionalCodec<>(NullableCodec.of(value));
   }
 
   @Override
   String unionTag() {
-    return "Typed Union";
+    return nullable.unionTag();
   }
 
   @Override
@@ -36,28 +37,26 @@ final class OptionalCodec<T> extends FlyteCodec<Optional<T>> {
 
   @Override
   public Literal encode(Optional<T> optional, LiteralContext context) {
-    if (optional == null || optional.isEmpty()) {
-      return UnionWithNone.NONE_LITERAL;
-    }
-    return union.wrap(value.encode(optional.get(), context));
+    return nullable.encode(orNull(optional), context);
   }
 
   @Override
   public Optional<T> decode(Literal literal, LiteralContext context) {
-    Literal inner = UnionWithNone.unwrap(Literals.resolve(literal, context));
-    if (inner != null && UnionWithNone.isMsgPack(inner)) {
-      return fromPlain(MsgPackBinary.read(inner.getScalar().getBinary()), context);
-    }
-    return inner == null ? Optional.empty() : Optional.of(value.decode(inner, context));
+    return Optional.ofNullable(nullable.decode(literal, context));
   }
 
   @Override
   Object toPlain(Optional<T> optional, LiteralContext context) {
-    return optional == null || optional.isEmpty() ? null : value.toPlain(optional.get(), context);
+    return nullable.toPlain(orNull(optional), context);
   }
 
   @Override
   Optional<T> fromPlain(Object plain, LiteralContext context) {
-    return plain == null ? Optional.empty() : Optional.of(value.fromPlain(plain, context));
+    return Optional.ofNullable(nullable.fromPlain(plain, context));
+  }
+
+  /** A null Optional is treated as empty, as a missing value would be. */
+  private static <T> T orNull(Optional<T> optional) {
+    return optional == null ? null : optional.orElse(null);
   }
 }

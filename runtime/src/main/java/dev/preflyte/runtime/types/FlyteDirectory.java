@@ -2,7 +2,6 @@ package dev.preflyte.runtime.types;
 
 import dev.preflyte.runtime.storage.Storage;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * A directory passed to or from a task (a Flyte multipart Blob).
@@ -13,21 +12,15 @@ import java.util.Objects;
  */
 public final class FlyteDirectory {
 
-  private final String uri;
-  private final Path local;
-  private final RemoteCopy remote;
+  private final BlobLocation location;
 
-  private FlyteDirectory(String uri, Path local, RemoteCopy remote) {
-    this.uri = uri;
-    this.local = local;
-    this.remote = remote;
+  private FlyteDirectory(BlobLocation location) {
+    this.location = location;
   }
 
   /** A local directory to be uploaded, with everything under it, when this value is an output. */
   public static FlyteDirectory of(Path localDirectory) {
-    Objects.requireNonNull(localDirectory, "localDirectory");
-    Path absolute = localDirectory.toAbsolutePath().normalize();
-    return new FlyteDirectory(absolute.toUri().toString(), absolute, null);
+    return new FlyteDirectory(BlobLocation.local("directory", localDirectory));
   }
 
   /**
@@ -36,8 +29,7 @@ public final class FlyteDirectory {
    * need storage, see {@link #remote}.
    */
   public static FlyteDirectory ofUri(String uri) {
-    Locations.requireText(uri, "directory URI");
-    return new FlyteDirectory(uri, null, null);
+    return new FlyteDirectory(BlobLocation.reference("directory", uri));
   }
 
   /**
@@ -45,23 +37,22 @@ public final class FlyteDirectory {
    * localTarget}. Decoded task inputs are of this kind.
    */
   public static FlyteDirectory remote(String uri, Storage storage, Path localTarget) {
-    Locations.requireText(uri, "directory URI");
-    return new FlyteDirectory(uri, null, new RemoteCopy(uri, storage, localTarget, Storage::downloadDirectory));
+    return new FlyteDirectory(BlobLocation.remote("directory", uri, storage, localTarget, Storage::downloadDirectory));
   }
 
   /** The remote URI, or the local path as a {@code file:} URI before upload. */
   public String uri() {
-    return uri;
+    return location.uri();
   }
 
   /** Whether this is a local directory that encoding uploads, rather than a reference to a URI. */
   public boolean isLocal() {
-    return local != null;
+    return location.isLocal();
   }
 
   /** Whether a remote directory has been downloaded already; false for other directories. */
   public boolean isDownloaded() {
-    return remote != null && remote.fetched();
+    return location.isDownloaded();
   }
 
   /**
@@ -70,32 +61,21 @@ public final class FlyteDirectory {
    * @throws IllegalStateException for a remote URI given without storage to download it
    */
   public Path localPath() {
-    if (local != null) {
-      return local;
-    }
-    if (remote != null) {
-      return remote.localPath();
-    }
-    Path path = Locations.localPathOf(uri);
-    if (path == null) {
-      throw new IllegalStateException("directory " + uri + " is remote and has no storage to download it from:"
-          + " decode it from a task input, or create it with FlyteDirectory.remote(uri, storage, target)");
-    }
-    return path;
+    return location.localPath("FlyteDirectory");
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FlyteDirectory other && uri.equals(other.uri) && isLocal() == other.isLocal();
+    return o instanceof FlyteDirectory other && location.sameAs(other.location);
   }
 
   @Override
   public int hashCode() {
-    return uri.hashCode();
+    return location.uri().hashCode();
   }
 
   @Override
   public String toString() {
-    return "FlyteDirectory[" + uri + "]";
+    return "FlyteDirectory[" + location.uri() + "]";
   }
 }

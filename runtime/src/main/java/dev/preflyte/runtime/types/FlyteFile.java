@@ -2,7 +2,6 @@ package dev.preflyte.runtime.types;
 
 import dev.preflyte.runtime.storage.Storage;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * A single file passed to or from a task (a Flyte single-part Blob).
@@ -13,21 +12,15 @@ import java.util.Objects;
  */
 public final class FlyteFile {
 
-  private final String uri;
-  private final Path local;
-  private final RemoteCopy remote;
+  private final BlobLocation location;
 
-  private FlyteFile(String uri, Path local, RemoteCopy remote) {
-    this.uri = uri;
-    this.local = local;
-    this.remote = remote;
+  private FlyteFile(BlobLocation location) {
+    this.location = location;
   }
 
   /** A local file to be uploaded when this value is an output. */
   public static FlyteFile of(Path localFile) {
-    Objects.requireNonNull(localFile, "localFile");
-    Path absolute = localFile.toAbsolutePath().normalize();
-    return new FlyteFile(absolute.toUri().toString(), absolute, null);
+    return new FlyteFile(BlobLocation.local("file", localFile));
   }
 
   /**
@@ -36,8 +29,7 @@ public final class FlyteFile {
    * see {@link #remote}.
    */
   public static FlyteFile ofUri(String uri) {
-    Locations.requireText(uri, "file URI");
-    return new FlyteFile(uri, null, null);
+    return new FlyteFile(BlobLocation.reference("file", uri));
   }
 
   /**
@@ -45,23 +37,22 @@ public final class FlyteFile {
    * localTarget}. Decoded task inputs are of this kind.
    */
   public static FlyteFile remote(String uri, Storage storage, Path localTarget) {
-    Locations.requireText(uri, "file URI");
-    return new FlyteFile(uri, null, new RemoteCopy(uri, storage, localTarget, Storage::download));
+    return new FlyteFile(BlobLocation.remote("file", uri, storage, localTarget, Storage::download));
   }
 
   /** The remote URI, or the local path as a {@code file:} URI before upload. */
   public String uri() {
-    return uri;
+    return location.uri();
   }
 
   /** Whether this is a local file that encoding uploads, rather than a reference to a URI. */
   public boolean isLocal() {
-    return local != null;
+    return location.isLocal();
   }
 
   /** Whether a remote file has been downloaded already; false for other files. */
   public boolean isDownloaded() {
-    return remote != null && remote.fetched();
+    return location.isDownloaded();
   }
 
   /**
@@ -70,32 +61,21 @@ public final class FlyteFile {
    * @throws IllegalStateException for a remote URI given without storage to download it
    */
   public Path localPath() {
-    if (local != null) {
-      return local;
-    }
-    if (remote != null) {
-      return remote.localPath();
-    }
-    Path path = Locations.localPathOf(uri);
-    if (path == null) {
-      throw new IllegalStateException("file " + uri + " is remote and has no storage to download it from:"
-          + " decode it from a task input, or create it with FlyteFile.remote(uri, storage, target)");
-    }
-    return path;
+    return location.localPath("FlyteFile");
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FlyteFile other && uri.equals(other.uri) && isLocal() == other.isLocal();
+    return o instanceof FlyteFile other && location.sameAs(other.location);
   }
 
   @Override
   public int hashCode() {
-    return uri.hashCode();
+    return location.uri().hashCode();
   }
 
   @Override
   public String toString() {
-    return "FlyteFile[" + uri + "]";
+    return "FlyteFile[" + location.uri() + "]";
   }
 }

@@ -1,29 +1,21 @@
 package dev.preflyte.samples.typed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.preflyte.idl.core.Identifier;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.TaskTemplate;
-import dev.preflyte.runtime.executor.ExecutionContext;
-import dev.preflyte.runtime.executor.Secrets;
 import dev.preflyte.runtime.executor.TaskExecutor;
+import dev.preflyte.runtime.entrypoint.TaskFailedException;
 import dev.preflyte.runtime.literal.LiteralCodecs;
+import dev.preflyte.runtime.local.LocalRunner;
 import dev.preflyte.runtime.registry.ExecutorRegistry;
-import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.task.RegistrationSettings;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The sample as its users meet it: define the task, register its template, run it in the "container". */
 class WordStatsTest {
-
-  @TempDir Path dir;
 
   @Test
   void templateCarriesConfigurationAndInterface() throws Exception {
@@ -40,14 +32,14 @@ class WordStatsTest {
   }
 
   @Test
-  void registeredExecutorRunsFromTheSerializedTemplate() throws Exception {
+  void runsLocallyThroughTheClusterPath() {
     WordStatsTask task = WordStatsTask.builder().stopWords(List.of("the")).top(2).build();
-    TaskTemplate template = TaskTemplate.parseFrom(task.toTaskTemplate(RegistrationSettings.local()).toByteArray());
-
     LiteralMap inputs = LiteralMap.newBuilder()
         .putLiterals("text", LiteralCodecs.string().encode("The cat saw the other cat; a dog saw it.", null))
         .build();
-    LiteralMap outputs = registeredExecutor(task.executorName()).executeFromModel(template, inputs, new LocalContext(dir));
+
+    // Serializes the template, parses it back and finds WordStatsExecutor by name, as the container does.
+    LiteralMap outputs = new LocalRunner().run(task, inputs);
 
     assertEquals(8L, LiteralCodecs.int64().decode(outputs.getLiteralsOrThrow("words"), null));
     assertEquals(6L, LiteralCodecs.int64().decode(outputs.getLiteralsOrThrow("distinct"), null));
@@ -55,63 +47,22 @@ class WordStatsTest {
         LiteralCodecs.listOf(LiteralCodecs.string()).decode(outputs.getLiteralsOrThrow("mostFrequent"), null));
   }
 
-  /** The executor registered under {@code name}, found as preflyte-execute finds it. */
-  private static TaskExecutor registeredExecutor(String name) {
-    TaskExecutor executor = ExecutorRegistry.find(name, WordStatsTest.class.getClassLoader());
+  @Test
+  void theRegistryFindsTheGeneratedExecutorByTheTasksName() {
+    TaskExecutor executor = ExecutorRegistry.find(
+        "dev.preflyte.samples.typed.WordStats", WordStatsTest.class.getClassLoader());
     assertEquals(WordStatsExecutor.class, executor.getClass());
-    return executor;
   }
 
-  /** A local run's context; this task touches no storage. */
-  private record LocalContext(Path root) implements ExecutionContext {
-    @Override
-    public String rawOutputPrefix() {
-      return root.resolve("raw").toString();
-    }
+  @Test
+  void aTextThatIsNotAStringIsTheUsersInputMismatch() {
+    WordStatsTask task = WordStatsTask.builder().top(1).build();
+    LiteralMap inputs = LiteralMap.newBuilder()
+        .putLiterals("text", LiteralCodecs.int64().encode(42L, null))
+        .build();
 
-    @Override
-    public Path workingDirectory() {
-      return root;
-    }
+    TaskFailedException failure = assertThrows(TaskFailedException.class, () -> new LocalRunner().run(task, inputs));
 
-    @Override
-    public Storage storage() {
-      throw new IllegalStateException("this test's task uses no storage");
-    }
-
-    @Override
-    public Optional<Identifier> executionId() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Identifier taskId() {
-      return Identifier.getDefaultInstance();
-    }
-
-    @Override
-    public int attemptNumber() {
-      return 0;
-    }
-
-    @Override
-    public Optional<String> checkpointPrefix() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> previousCheckpointPrefix() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Secrets secrets() {
-      return (group, groupVersion, key) -> Optional.empty();
-    }
-
-    @Override
-    public Logger logger() {
-      return LoggerFactory.getLogger(WordStatsTest.class);
-    }
+    assertEquals("USER:InputMismatch", failure.failure().code());
   }
 }
