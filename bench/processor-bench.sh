@@ -136,7 +136,7 @@ median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2
 mkdir -p "$WORK/copy" && "$JAVAC" -d "$WORK/copy" "$ROOT/bench/CopyProcessor.java"
 if [[ $MODE == warm ]]; then
   mkdir -p "$WORK/harness" && "$JAVAC" -d "$WORK/harness" "$ROOT/bench/WarmCompileBench.java"
-  "$JAVA" -cp "$WORK/harness" bench.WarmCompileBench --sources "$SRC" --classpath "$CP" \
+  "$JAVA" ${BENCH_JVM_OPTS:-} -cp "$WORK/harness" bench.WarmCompileBench --sources "$SRC" --classpath "$CP" \
     --processorpath "$PP" --copy-processorpath "$WORK/copy" --warmup "$WARMUP" --runs "$RUNS"
   exit
 elif [[ $MODE != cold ]]; then
