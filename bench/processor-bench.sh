@@ -13,7 +13,9 @@
 # MODE warm: bench/WarmCompileBench compiles in-process through javax.tools in one JVM kept warm
 #   across compiles, as Maven's compiler plugin and Gradle's daemon do: WARMUP rounds first, then
 #   RUNS measured rounds, then a per-phase breakdown from a javac task listener.
-# The JDK is the one of $JAVAC (default: javac on the PATH).
+# The JDK is the one of $JAVAC (default: javac on the PATH). BENCH_WORK=<dir> puts the sources and
+# the cold mode's outputs there (kept afterwards); BENCH_JVM_OPTS adds options to the warm mode's JVM,
+# e.g. -Djava.io.tmpdir=/dev/shm for its output directories, or -XX:StartFlightRecording=... .
 # Usage: bench/processor-bench.sh [N=500] [RUNS=7] [MODE=cold|warm] [WARMUP=5]
 set -euo pipefail
 
