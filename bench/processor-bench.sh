@@ -8,13 +8,24 @@
 #                   without any analysis: the cost of generating sources at all.
 # Prints each run, the medians and their ratios. Needs the modules compiled first:
 #   mvn -B -q -pl processor -am compile
-# Usage: bench/processor-bench.sh [N=500] [RUNS=7]
+#
+# MODE cold (the default): one fresh javac process per compile, timed with /usr/bin/time.
+# MODE warm: bench/WarmCompileBench compiles in-process through javax.tools in one JVM kept warm
+#   across compiles, as Maven's compiler plugin and Gradle's daemon do: WARMUP rounds first, then
+#   RUNS measured rounds, then a per-phase breakdown from a javac task listener.
+# The JDK is the one of $JAVAC (default: javac on the PATH). BENCH_WORK=<dir> puts the sources and
+# the cold mode's outputs there (kept afterwards); BENCH_JVM_OPTS adds options to the warm mode's JVM,
+# e.g. -Djava.io.tmpdir=/dev/shm for its output directories, or -XX:StartFlightRecording=... .
+# Usage: bench/processor-bench.sh [N=500] [RUNS=7] [MODE=cold|warm] [WARMUP=5]
 set -euo pipefail
 
 N=${1:-500}
 RUNS=${2:-7}
+MODE=${3:-cold}
+WARMUP=${4:-5}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAVAC=${JAVAC:-javac}
+JAVA=$(dirname "$(readlink -f "$(command -v "$JAVAC")")")/java
 
 version() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -1; }
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
@@ -124,9 +135,19 @@ proc_none() {
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 
+mkdir -p "$WORK/copy" && "$JAVAC" -d "$WORK/copy" "$ROOT/bench/CopyProcessor.java"
+if [[ $MODE == warm ]]; then
+  mkdir -p "$WORK/harness" && "$JAVAC" -d "$WORK/harness" "$ROOT/bench/WarmCompileBench.java"
+  "$JAVA" ${BENCH_JVM_OPTS:-} -cp "$WORK/harness" bench.WarmCompileBench --sources "$SRC" --classpath "$CP" \
+    --processorpath "$PP" --copy-processorpath "$WORK/copy" --warmup "$WARMUP" --runs "$RUNS"
+  exit
+elif [[ $MODE != cold ]]; then
+  echo "MODE must be cold or warm, not $MODE" >&2
+  exit 2
+fi
+
 echo "javac: $("$JAVAC" -version 2>&1); tasks: $N; runs: $RUNS each, interleaved; cores: $(nproc)"
 with_processor > /dev/null   # warm the file cache and produce the generated sources
-mkdir -p "$WORK/copy" && "$JAVAC" -d "$WORK/copy" "$ROOT/bench/CopyProcessor.java"
 generated=$(ls "$WORK"/a-gen/bench/tasks/*.java | wc -l)
 echo "generated sources: $generated"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -22,9 +22,8 @@ final class GeneratedAnnotation {
 
   private GeneratedAnnotation() {}
 
-  /** Whether code next to {@code type} can use {@code @Generated}. */
-  static boolean isVisible(Elements elements, TypeElement type) {
-    ModuleElement module = elements.getModuleOf(type);
+  /** Whether code in {@code module} (null before Java 9) can use {@code @Generated}. */
+  static boolean isVisible(Elements elements, ModuleElement module) {
     TypeElement generated = module == null || module.isUnnamed()
         ? elements.getTypeElement(NAME)
         : elements.getTypeElement(module, NAME);

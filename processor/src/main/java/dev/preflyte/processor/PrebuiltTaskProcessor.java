@@ -45,6 +45,11 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
   private final Set<String> deferred = new TreeSet<>();
   private final Map<String, String> executorNames = new HashMap<>();
   private final Map<String, String> generatedClasses = new HashMap<>();
+  /**
+   * Per module, whether generated code there can use {@code @Generated}; looked up once per round
+   * (without a module the lookup searches every module, and the answer is the same for all tasks).
+   */
+  private final Map<ModuleElement, Boolean> generatedVisible = new HashMap<>();
   private Element current;
   private long nanosInProcessor;
   private long cpuNanosInProcessor;
@@ -101,6 +106,7 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
   }
 
   private void processRound(RoundEnvironment round) {
+    generatedVisible.clear();
     Elements elements = processingEnv.getElementUtils();
     TypeElement annotation = elements.getTypeElement(TaskModelReader.ANNOTATION);
     if (annotation == null) {
@@ -163,17 +169,18 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
   }
 
   private void generate(TaskModel model) {
+    Elements elements = processingEnv.getElementUtils();
+    ModuleElement module = elements.getModuleOf(model.element());
     try {
-      boolean generated = GeneratedAnnotation.isVisible(processingEnv.getElementUtils(), model.element());
-      new TaskClassGenerator(model, generated).generate().writeTo(processingEnv.getFiler());
-      new ExecutorClassGenerator(model, generated).generate().writeTo(processingEnv.getFiler());
+      boolean generated = generatedVisible.computeIfAbsent(module, m -> GeneratedAnnotation.isVisible(elements, m));
+      SourceWriter.write(processingEnv.getFiler(), new TaskClassGenerator(model, generated).generate());
+      SourceWriter.write(processingEnv.getFiler(), new ExecutorClassGenerator(model, generated).generate());
       RegistrationWriter.write(processingEnv.getFiler(), model);
     } catch (IOException e) {
       reporter.error(model.element(), Messages.writeFailed("the files for " + model.executorName(), e.toString()));
       return;
     }
     generatedTasks++;
-    ModuleElement module = processingEnv.getElementUtils().getModuleOf(model.element());
     if (module != null && !module.isUnnamed()) {
       reporter.note(model.element(),
           Messages.modulePrepare(module.getQualifiedName().toString(), model.executorClass().canonicalName()));

@@ -84,8 +84,9 @@ final class TaskModelReader {
     List<TaskModel.Parameter> parameters = new ArrayList<>();
     TaskModel.Result result = null;
     if (execute.isPresent()) {
-      parameters = parameters(execute.get(), resolver);
-      result = result(execute.get(), parameters, resolver);
+      JavadocTags docs = JavadocTags.parse(elements.getDocComment(execute.get()));
+      parameters = parameters(execute.get(), docs, resolver);
+      result = result(execute.get(), docs, parameters, resolver);
     }
     if (reporter.errorCount() != errorsBefore) {
       return Optional.empty();
@@ -297,9 +298,8 @@ final class TaskModelReader {
     return Optional.of(execute);
   }
 
-  private List<TaskModel.Parameter> parameters(ExecutableElement execute, TypeResolver resolver) {
+  private List<TaskModel.Parameter> parameters(ExecutableElement execute, JavadocTags docs, TypeResolver resolver) {
     List<TaskModel.Parameter> parameters = new ArrayList<>();
-    JavadocTags docs = JavadocTags.parse(elements.getDocComment(execute));
     boolean context = false;
     for (VariableElement parameter : execute.getParameters()) {
       String name = parameter.getSimpleName().toString();
@@ -324,7 +324,8 @@ final class TaskModelReader {
   }
 
   private TaskModel.Result result(
-      ExecutableElement execute, List<TaskModel.Parameter> parameters, TypeResolver resolver) {
+      ExecutableElement execute, JavadocTags executeDocs, List<TaskModel.Parameter> parameters,
+      TypeResolver resolver) {
     TypeMirror returned = execute.getReturnType();
     long taskInputs = parameters.stream().filter(p -> p.kind() == TaskModel.Parameter.Kind.TASK_INPUTS).count();
     boolean dynamicReturn = isType(returned, TASK_OUTPUTS);
@@ -366,7 +367,7 @@ final class TaskModelReader {
       }
     }
     Optional<ValueType> single = resolver.resolve(returned, TypeResolver.Usage.LITERAL, execute, "output 'o0' (the return value of execute)");
-    String description = JavadocTags.parse(elements.getDocComment(execute)).returns().orElse("");
+    String description = executeDocs.returns().orElse("");
     return single.map(t -> (TaskModel.Result) new TaskModel.Result.Single(t, TypeName.get(returned), description))
         .orElse(null);
   }
