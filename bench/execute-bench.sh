@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Start-up benchmark of bin/preflyte-execute: a trivial typed task (Sum: a + b on INTEGER literals)
-# on local files, JVM start to exit, next to a bare hello-world JVM with the same JVM flags.
+# Start-up benchmark of bin/preflyte-execute on local files, JVM start to exit, for two trivial
+# typed tasks: Sum (a + b on INTEGER literals, a hand-written executor) and the WordStats sample (a
+# processor-generated executor: configuration decoded from custom, typed codecs, an @Outputs record);
+# next to a bare hello-world JVM with the same JVM flags.
 #
-#   bench/execute-bench.sh [runs]        (default 20 runs of each; needs the runtime packaged:
-#                                         mvn -B -pl runtime -am package -DskipTests)
+#   bench/execute-bench.sh [runs]        (default 20 runs of each; needs everything packaged:
+#                                         mvn -B package -DskipTests)
 #
 # Prints the median wall time, CPU time (user + system) and peak RSS of each, and their ratios. On a
 # loaded machine wall time swings with the load; CPU time much less so.
@@ -14,18 +16,20 @@ root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/bench/out"
 lib="$root/runtime/target/preflyte/lib"
 test_classes="$root/runtime/target/test-classes"
+sample_classes="$root/samples/target/classes"
 
 if [ ! -x /usr/bin/time ]; then
   echo "installing GNU time for peak RSS measurement" >&2
   apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 fi
-if [ ! -d "$lib" ] || [ ! -d "$test_classes/dev/preflyte/runtime/entrypoint/tasks" ]; then
-  echo "execute-bench: build first: mvn -B -pl runtime -am package -DskipTests" >&2
+if [ ! -d "$lib" ] || [ ! -d "$test_classes/dev/preflyte/runtime/entrypoint/tasks" ] || [ ! -d "$sample_classes" ]; then
+  echo "execute-bench: build first: mvn -B package -DskipTests" >&2
   exit 2
 fi
 
-rm -rf "$out" && mkdir -p "$out/fixture" "$out/hello"
+rm -rf "$out" && mkdir -p "$out/fixture" "$out/sample" "$out/hello"
 java -cp "$lib/*:$test_classes" dev.preflyte.runtime.entrypoint.tasks.WriteSumFixture "$out/fixture"
+java -cp "$lib/*:$sample_classes" dev.preflyte.samples.demo.WordStatsDemo prepare "$out/sample" >/dev/null
 cat > "$out/hello/Hello.java" <<'JAVA'
 public class Hello {
   public static void main(String[] args) {
@@ -37,11 +41,13 @@ javac -d "$out/hello" "$out/hello/Hello.java"
 
 # The same flags bin/preflyte-execute passes, minus its class-data-sharing archive.
 jvm_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto)
-export PREFLYTE_CLASSPATH="$test_classes"
-execute=("$root/bin/preflyte-execute" --inputs "$out/fixture/inputs.pb" --output-prefix "$out/run"
-  --raw-output-data-prefix '{{.rawOutputDataPrefix}}' --checkpoint-path '{{.checkpointOutputPrefix}}'
-  --prev-checkpoint '""' --resolver dev.preflyte.runtime.entrypoint.TemplateFileResolver
+export PREFLYTE_CLASSPATH="$test_classes:$sample_classes"
+flags=(--raw-output-data-prefix '{{.rawOutputDataPrefix}}' --checkpoint-path '{{.checkpointOutputPrefix}}'
+  --prev-checkpoint '""' --resolver dev.preflyte.runtime.entrypoint.TemplateFileResolver)
+execute=("$root/bin/preflyte-execute" --inputs "$out/fixture/inputs.pb" --output-prefix "$out/run" "${flags[@]}"
   -- "$out/fixture/task.pb" dev.preflyte.runtime.entrypoint.tasks.Sum)
+sample=("$root/bin/preflyte-execute" --inputs "$out/sample/inputs.pb" --output-prefix "$out/run" "${flags[@]}"
+  -- "$out/sample/task.pb" dev.preflyte.samples.typed.WordStats)
 hello=(java "${jvm_flags[@]}" -cp "$out/hello" Hello)
 
 # One measurement: wall ms (bash clock), peak RSS in KB and CPU ms (GNU time), appended to $1.
@@ -64,9 +70,15 @@ for _ in $(seq "$runs"); do
   rm -rf "$out/run"
   PREFLYTE_CDS=off measure "$out/results-execute-nocds" "${execute[@]}"
   rm -rf "$out/run"
+  measure "$out/results-sample" "${sample[@]}"
+  rm -rf "$out/run"
   measure "$out/results-hello" "${hello[@]}"
 done
-"${execute[@]}" && test -f "$out/run/outputs.pb" || { echo "execute-bench: no outputs.pb written" >&2; exit 1; }
+for command in execute sample; do
+  rm -rf "$out/run"
+  declare -n run="$command"
+  "${run[@]}" && test -f "$out/run/outputs.pb" || { echo "execute-bench: $command wrote no outputs.pb" >&2; exit 1; }
+done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 report() {
@@ -84,9 +96,13 @@ report() {
 echo "runs: $runs each; $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 report "preflyte-execute (Sum task)" "$out/results-execute"
 report "preflyte-execute, no CDS archive" "$out/results-execute-nocds"
+report "preflyte-execute (WordStats sample)" "$out/results-sample"
 report "bare JVM (hello world)" "$out/results-hello"
 echo "(medians of $runs runs; CPU time has GNU time's 10 ms resolution)"
 read -r ew er ec < "$out/results-execute.median"
+read -r sw sr sc < "$out/results-sample.median"
 read -r hw hr hc < "$out/results-hello.median"
 awk -v ew="$ew" -v hw="$hw" -v er="$er" -v hr="$hr" -v ec="$ec" -v hc="$hc" \
-  'BEGIN { printf "preflyte-execute / bare JVM: %.1fx wall, %.1fx cpu, %.2fx peak RSS\n", ew / hw, ec / hc, er / hr }'
+  'BEGIN { printf "preflyte-execute (Sum) / bare JVM: %.1fx wall, %.1fx cpu, %.2fx peak RSS\n", ew / hw, ec / hc, er / hr }'
+awk -v ew="$sw" -v hw="$hw" -v er="$sr" -v hr="$hr" -v ec="$sc" -v hc="$hc" \
+  'BEGIN { printf "preflyte-execute (WordStats) / bare JVM: %.1fx wall, %.1fx cpu, %.2fx peak RSS\n", ew / hw, ec / hc, er / hr }'

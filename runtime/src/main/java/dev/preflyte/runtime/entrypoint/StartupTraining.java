@@ -14,9 +14,16 @@ import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.idl.core.TypedInterface;
 import dev.preflyte.idl.core.Variable;
 import dev.preflyte.idl.core.VariableMap;
+import com.google.protobuf.Struct;
+import dev.preflyte.runtime.custom.CustomStructReader;
+import dev.preflyte.runtime.custom.CustomValues;
 import dev.preflyte.runtime.executor.EnvironmentSecrets;
 import dev.preflyte.runtime.executor.ExecutionContext;
 import dev.preflyte.runtime.executor.TaskExecutor;
+import dev.preflyte.runtime.executor.TaskInputs;
+import dev.preflyte.runtime.executor.TaskOutputs;
+import dev.preflyte.runtime.literal.LiteralCodec;
+import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.registry.ExecutorRegistry;
 import dev.preflyte.runtime.storage.Storages;
 import java.io.IOException;
@@ -25,13 +32,17 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one task through {@link ExecuteCommand} on local files, once successfully and once failing, so
  * that a JVM started with {@code -XX:ArchiveClassesAtExit} records the classes {@code preflyte-execute}
- * needs into a class-data-sharing archive. Used at build time only; its task is registered in a
- * temporary directory, never on the class path.
+ * needs into a class-data-sharing archive. The task's executor does what a generated one does
+ * (configuration from {@code custom}, typed inputs and outputs through the literal codecs), so those
+ * classes are in the archive too. Used at build time only; its task is registered in a temporary
+ * directory, never on the class path.
  */
 public final class StartupTraining {
 
@@ -83,6 +94,9 @@ public final class StartupTraining {
     return TaskTemplate.newBuilder()
         .setId(Identifier.newBuilder().setResourceType(ResourceType.TASK).setName(TASK).setVersion("training"))
         .setType("training")
+        .setCustom(Struct.newBuilder()
+            .putFields("offset", CustomValues.ofLong(0))
+            .putFields("labels", CustomValues.ofList(List.of(), CustomValues::ofString)))
         .setContainer(Container.newBuilder().setImage("training").addArgs("preflyte-execute")
             .addEnv(KeyValuePair.newBuilder().setKey("K").setValue("V")))
         .setInterface(TypedInterface.newBuilder()
@@ -96,13 +110,19 @@ public final class StartupTraining {
         .setPrimitive(Primitive.newBuilder().setInteger(value))).build();
   }
 
-  /** The training task's executor: adds a and b. */
+  /** The training task's executor: adds a, b and the configured offset, as generated code would. */
   public static final class SumExecutor implements TaskExecutor {
+    private static final LiteralCodec<Long> INTEGER = LiteralCodecs.int64();
+
     @Override
     public LiteralMap executeFromModel(TaskTemplate template, LiteralMap inputs, ExecutionContext context) {
-      long sum = inputs.getLiteralsOrThrow("a").getScalar().getPrimitive().getInteger()
-          + inputs.getLiteralsOrThrow("b").getScalar().getPrimitive().getInteger();
-      return LiteralMap.newBuilder().putLiterals("sum", integer(sum)).build();
+      CustomStructReader config = CustomStructReader.of(template.getCustom(), "", Set.of("offset", "labels"));
+      long offset = config.required("offset", CustomValues::asLong);
+      List<String> labels = config.required("labels",
+          (value, path) -> CustomValues.asList(value, path, CustomValues::asString));
+      TaskInputs in = TaskInputs.of(inputs, template.getInterface().getInputs(), context);
+      long sum = in.get("a", INTEGER) + in.get("b", INTEGER) + offset + labels.size();
+      return TaskOutputs.create().put("sum", INTEGER, sum).toLiteralMap(context);
     }
   }
 }
