@@ -70,7 +70,7 @@ public final class AdderTask extends PrebuiltContainerTask<Adder> {
    * @throws CustomDecodingException naming the property at fault if the
    *     struct was not written by this version of the task
    */
-  public static Adder decodeCustom(Struct custom) {
+  public static Adder decodeCustom(Struct custom) throws CustomDecodingException {
     CustomStructReader reader = CustomStructReader.of(custom, "", Set.of("offset"));
     long offset = reader.required("offset", CustomValues::asLong);
     return new Adder(offset);

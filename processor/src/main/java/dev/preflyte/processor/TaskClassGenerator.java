@@ -179,6 +179,9 @@ final class TaskClassGenerator {
             CUSTOM_DECODING_EXCEPTION)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(model.type())
+        // Declared (though unchecked) so that the import is used in code: compilers that do not
+        // read javadoc, such as ecj by default, would otherwise warn that it is unused.
+        .addException(CUSTOM_DECODING_EXCEPTION)
         .addParameter(STRUCT, customName)
         .addCode(readProperties(model.type(), model.record(), model.properties(), CodeBlock.of("$L", customName),
             "\"\"", taken))

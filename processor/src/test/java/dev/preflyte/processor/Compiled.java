@@ -53,9 +53,22 @@ final class Compiled {
     }
   }
 
+  /**
+   * The outputs a compilation outside compile-testing wrote to {@code output}, loaded; its
+   * {@link #compilation} is null.
+   */
+  static Compiled loaded(Path output) {
+    return new Compiled(null, output);
+  }
+
   /** Compiles {@code sources} with the processor, asserting success and that the processor did not crash. */
   static Compiled compile(Path output, JavaFileObject... sources) {
-    Compilation compilation = run(sources);
+    return compile(Compiler.javac().withOptions(OPTIONS), output, sources);
+  }
+
+  /** As {@link #compile(Path, JavaFileObject...)}, with {@code compiler} and its options. */
+  static Compiled compile(Compiler compiler, Path output, JavaFileObject... sources) {
+    Compilation compilation = run(compiler, sources);
     assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> describe(compilation));
     assertEquals(0, compilation.errors().size(), () -> describe(compilation));
     writeOutputs(compilation, output);
@@ -64,8 +77,12 @@ final class Compiled {
 
   /** Compiles {@code sources} with the processor; asserts only that the processor did not crash. */
   static Compilation run(JavaFileObject... sources) {
-    Compilation compilation =
-        Compiler.javac().withProcessors(new PrebuiltTaskProcessor()).withOptions(OPTIONS).compile(sources);
+    return run(Compiler.javac().withOptions(OPTIONS), sources);
+  }
+
+  /** As {@link #run(JavaFileObject...)}, with {@code compiler} and its options. */
+  static Compilation run(Compiler compiler, JavaFileObject... sources) {
+    Compilation compilation = compiler.withProcessors(new PrebuiltTaskProcessor()).compile(sources);
     assertNoCrash(compilation);
     return compilation;
   }

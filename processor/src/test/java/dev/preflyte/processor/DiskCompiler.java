@@ -16,7 +16,10 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-/** javac over real directories, as a build tool runs it: sources in, classes and resources out. */
+/**
+ * A compiler (javac unless told otherwise) over real directories, as a build tool runs it: sources
+ * in, classes and resources out.
+ */
 final class DiskCompiler {
 
   private DiskCompiler() {}
@@ -46,7 +49,13 @@ final class DiskCompiler {
    * {@code output/../generated}) with the processor, the test class path plus {@code output}.
    */
   static Result compile(Path output, List<Path> sources, String... extraOptions) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    List<String> options = new ArrayList<>(List.of("-Xlint:all,-processing"));
+    options.addAll(List.of(extraOptions));
+    return compile(ToolProvider.getSystemJavaCompiler(), output, sources, options);
+  }
+
+  /** As {@link #compile(Path, List, String...)} with {@code javac} and only {@code extraOptions} added. */
+  static Result compile(JavaCompiler javac, Path output, List<Path> sources, List<String> extraOptions) {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       Path generated = output.resolveSibling(output.getFileName() + "-generated");
@@ -55,9 +64,8 @@ final class DiskCompiler {
       List<String> options = new ArrayList<>(List.of(
           "-d", output.toString(),
           "-s", generated.toString(),
-          "-classpath", System.getProperty("java.class.path") + java.io.File.pathSeparator + output,
-          "-Xlint:all,-processing"));
-      options.addAll(List.of(extraOptions));
+          "-classpath", System.getProperty("java.class.path") + java.io.File.pathSeparator + output));
+      options.addAll(extraOptions);
       JavaCompiler.CompilationTask task =
           javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
       task.setProcessors(List.of(new PrebuiltTaskProcessor()));
