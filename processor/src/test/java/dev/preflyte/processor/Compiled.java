@@ -63,12 +63,7 @@ final class Compiled {
 
   /** Compiles {@code sources} with the processor, asserting success and that the processor did not crash. */
   static Compiled compile(Path output, JavaFileObject... sources) {
-    return compile(Compiler.javac().withOptions(OPTIONS), output, sources);
-  }
-
-  /** As {@link #compile(Path, JavaFileObject...)}, with {@code compiler} and its options. */
-  static Compiled compile(Compiler compiler, Path output, JavaFileObject... sources) {
-    Compilation compilation = run(compiler, sources);
+    Compilation compilation = run(sources);
     assertEquals(Compilation.Status.SUCCESS, compilation.status(), () -> describe(compilation));
     assertEquals(0, compilation.errors().size(), () -> describe(compilation));
     writeOutputs(compilation, output);
@@ -77,12 +72,8 @@ final class Compiled {
 
   /** Compiles {@code sources} with the processor; asserts only that the processor did not crash. */
   static Compilation run(JavaFileObject... sources) {
-    return run(Compiler.javac().withOptions(OPTIONS), sources);
-  }
-
-  /** As {@link #run(JavaFileObject...)}, with {@code compiler} and its options. */
-  static Compilation run(Compiler compiler, JavaFileObject... sources) {
-    Compilation compilation = compiler.withProcessors(new PrebuiltTaskProcessor()).compile(sources);
+    Compilation compilation =
+        Compiler.javac().withProcessors(new PrebuiltTaskProcessor()).withOptions(OPTIONS).compile(sources);
     assertNoCrash(compilation);
     return compilation;
   }
