@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Every compile-time check: its message, the file and line it points at, and the error count. */
 class DiagnosticsTest {
 
-  /** A task source whose line 6 is the class declaration and line 7 the execute method. */
-  private static JavaFileObject task(String annotation, String declaration, String... body) {
+  /** A task source whose line 5 is the annotation, line 6 the class declaration and line 7 the execute method. */
+  static JavaFileObject task(String annotation, String declaration, String... body) {
     List<String> lines = new ArrayList<>(List.of(
         "package com.acme;",
         "",

@@ -111,24 +111,6 @@ class EclipseCompilerTest {
           "  }",
           "}");
 
-  private static final JavaFileObject WRITER =
-      JavaFileObjects.forSourceLines(
-          "com.acme.Writer",
-          "package com.acme;",
-          "",
-          "import dev.preflyte.annotations.PrebuiltTask;",
-          "import dev.preflyte.runtime.executor.ExecutionContext;",
-          "import java.io.IOException;",
-          "import java.nio.file.Files;",
-          "",
-          "@PrebuiltTask(image = \"ghcr.io/acme/writer:1.0.0\", taskType = \"writer\")",
-          "public record Writer(String fileName) {",
-          "  public void execute(String text, ExecutionContext context) throws IOException {",
-          "    Files.createDirectories(context.workingDirectory());",
-          "    Files.writeString(context.workingDirectory().resolve(fileName), text);",
-          "  }",
-          "}");
-
   // ---------------------------------------------------------------- compiling
 
   /** Writes {@code source} under {@code root} at its package path; returns the file. */
@@ -255,7 +237,7 @@ class EclipseCompilerTest {
 
   @Test
   void voidTaskGetsTheExecutionContext() throws Exception {
-    Compiled compiled = compileWithBoth(WRITER);
+    Compiled compiled = compileWithBoth(TypedTaskTest.WRITER);
     PrebuiltContainerTask<?> task = compiled.build("com.acme.WriterTask", b -> Compiled.call(b, "fileName", "n.txt"));
     TaskTemplate template = Compiled.registered(task);
     assertEquals(List.of("text"), List.copyOf(template.getInterface().getInputs().getVariablesMap().keySet()));
@@ -323,20 +305,6 @@ class EclipseCompilerTest {
 
   // ---------------------------------------------------------------- diagnostics
 
-  /** A task source whose line 5 is the annotation, line 6 the class declaration and line 7 the execute method. */
-  private static JavaFileObject task(String annotation, String declaration, String... body) {
-    List<String> lines = new ArrayList<>(List.of(
-        "package com.acme;",
-        "",
-        "import dev.preflyte.annotations.*;",
-        "import java.util.*;",
-        annotation,
-        declaration));
-    lines.addAll(List.of(body));
-    lines.add("}");
-    return JavaFileObjects.forSourceLines("com.acme.T", lines.toArray(String[]::new));
-  }
-
   private static final String OK = "@PrebuiltTask(image = \"ghcr.io/acme/t:1.0\", taskType = \"t\")";
 
   /**
@@ -375,20 +343,20 @@ class EclipseCompilerTest {
     "ghcr.io/Acme/adder:1.0, '[PreflyteImage] image \"ghcr.io/Acme/adder:1.0\" is not a valid image reference (the path component \"Acme\"'",
   })
   void invalidImageIsAnErrorOnTheAnnotation(String image, String message) {
-    assertEcjErrors(task("@PrebuiltTask(image = \"" + image + "\", taskType = \"t\")",
+    assertEcjErrors(DiagnosticsTest.task("@PrebuiltTask(image = \"" + image + "\", taskType = \"t\")",
         "public class T {", "  public long execute() { return 1; }"), "5: " + message);
   }
 
   @Test
   void reservedTaskTypeIsAnErrorOnTheAnnotation() {
-    assertEcjErrors(task("@PrebuiltTask(image = \"ghcr.io/acme/t:1.0\", taskType = \"spark\")",
+    assertEcjErrors(DiagnosticsTest.task("@PrebuiltTask(image = \"ghcr.io/acme/t:1.0\", taskType = \"spark\")",
         "public class T {", "  public long execute() { return 1; }"),
         "5: [PreflyteTaskType] taskType \"spark\" is claimed by a Flyte back-end plugin");
   }
 
   @Test
   void missingExecuteIsAnErrorOnTheClass() {
-    assertEcjErrors(task(OK, "public class T {", "  long execute() { return 1; }"),
+    assertEcjErrors(DiagnosticsTest.task(OK, "public class T {", "  long execute() { return 1; }"),
         "6: [PreflyteExecute] com.acme.T has no public method named execute");
   }
 
@@ -400,12 +368,12 @@ class EclipseCompilerTest {
    */
   @Test
   void errorsOnARecordOrItsComponentsHaveNoPositionUnderEcj() {
-    assertEcjErrors(task(OK, "public record T(long x) {", "  long execute() { return x; }"),
+    assertEcjErrors(DiagnosticsTest.task(OK, "public record T(long x) {", "  long execute() { return x; }"),
         "-: [PreflyteExecute] com.acme.T has no public method named execute");
-    assertEcjErrors(task("@PrebuiltTask(image = \"\", taskType = \"t\")",
+    assertEcjErrors(DiagnosticsTest.task("@PrebuiltTask(image = \"\", taskType = \"t\")",
         "public record T(long x) {", "  public long execute() { return x; }"),
         "-: [PreflyteImage] image is blank");
-    assertEcjErrors(task(OK, "public record T(StringBuilder text,", "    Optional<Optional<String>> twice) {",
+    assertEcjErrors(DiagnosticsTest.task(OK, "public record T(StringBuilder text,", "    Optional<Optional<String>> twice) {",
             "  public void execute() {}"),
         "-: [PreflyteType] configuration property 'text' has type java.lang.StringBuilder",
         "-: [PreflyteType] configuration property 'twice' nests Optional inside Optional");
@@ -413,7 +381,7 @@ class EclipseCompilerTest {
 
   @Test
   void unsupportedTypesAreErrorsOnTheirElements() {
-    assertEcjErrors(task(OK, "public record T(long x) {",
+    assertEcjErrors(DiagnosticsTest.task(OK, "public record T(long x) {",
             "  public long execute(char c, Object o, List<?> w, int[] a) {",
             "    return x;",
             "  }"),
@@ -421,7 +389,7 @@ class EclipseCompilerTest {
         "7: [PreflyteType] input 'o' has type java.lang.Object, which Preflyte cannot convert",
         "7: [PreflyteType] input 'w' has type java.util.List<?> with a missing or wildcard type argument",
         "7: [PreflyteType] input 'a' has type int[], which Preflyte cannot convert");
-    assertEcjErrors(task(OK, "public class T {", "  public StringBuilder text;",
+    assertEcjErrors(DiagnosticsTest.task(OK, "public class T {", "  public StringBuilder text;",
             "  public Optional<Optional<String>> twice;",
             "  public void execute() {}"),
         "7: [PreflyteType] configuration property 'text' has type java.lang.StringBuilder",
@@ -430,7 +398,7 @@ class EclipseCompilerTest {
 
   @Test
   void unresolvedTypesAreReportedOnceOnTheClass() {
-    List<String> errors = ecjErrors(task(OK, "public class T {",
+    List<String> errors = ecjErrors(DiagnosticsTest.task(OK, "public class T {",
         "  public Missing config;",
         "  public Missing execute(Missing in) { return in; }"));
     List<String> ours = errors.stream().filter(e -> e.contains("[Preflyte")).collect(Collectors.toList());

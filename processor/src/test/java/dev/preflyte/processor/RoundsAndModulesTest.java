@@ -79,19 +79,7 @@ class RoundsAndModulesTest {
 
   @Test
   void namedModuleGetsTheProvidesLineToAdd(@TempDir Path dir) {
-    Path moduleInfo = DiskCompiler.write(dir.resolve("src"), "module-info.java",
-        "module com.acme.tasks {",
-        "  exports com.acme;",
-        "}");
-    Path source = DiskCompiler.write(dir.resolve("src"), "com/acme/Adder.java",
-        "package com.acme;",
-        "@dev.preflyte.annotations.PrebuiltTask(image = \"ghcr.io/a/b:1\", taskType = \"adder\")",
-        "public record Adder(long offset) {",
-        "  public long execute(long a) { return a + offset; }",
-        "}");
-    // The module reads the class path, where the test has Preflyte's jars.
-    DiskCompiler.Result result = DiskCompiler.compile(dir.resolve("out"), List.of(moduleInfo, source),
-        "--add-reads", "com.acme.tasks=ALL-UNNAMED");
+    DiskCompiler.Result result = compileAdderInModule(dir, "  exports com.acme;");
     assertTrue(result.success(), result::describe);
     List<Diagnostic<? extends JavaFileObject>> notes = result.diagnostics().stream()
         .filter(d -> d.getMessage(Locale.ROOT).startsWith("[PreflyteModule]")).toList();
@@ -109,9 +97,17 @@ class RoundsAndModulesTest {
 
   @Test
   void namedModuleReadingJavaCompilerKeepsGenerated(@TempDir Path dir) {
+    DiskCompiler.Result result = compileAdderInModule(dir, "  requires static java.compiler;");
+    assertTrue(result.success(), result::describe);
+    assertTrue(read(dir.resolve("out-generated/com/acme/AdderExecutor.java"))
+        .contains("@Generated(\"dev.preflyte.processor.PrebuiltTaskProcessor\")"));
+  }
+
+  /** Compiles an Adder task in the named module com.acme.tasks, whose body is {@code directive}. */
+  private static DiskCompiler.Result compileAdderInModule(Path dir, String directive) {
     Path moduleInfo = DiskCompiler.write(dir.resolve("src"), "module-info.java",
         "module com.acme.tasks {",
-        "  requires static java.compiler;",
+        directive,
         "}");
     Path source = DiskCompiler.write(dir.resolve("src"), "com/acme/Adder.java",
         "package com.acme;",
@@ -119,11 +115,9 @@ class RoundsAndModulesTest {
         "public record Adder(long offset) {",
         "  public long execute(long a) { return a + offset; }",
         "}");
-    DiskCompiler.Result result = DiskCompiler.compile(dir.resolve("out"), List.of(moduleInfo, source),
+    // The module reads the class path, where the test has Preflyte's jars.
+    return DiskCompiler.compile(dir.resolve("out"), List.of(moduleInfo, source),
         "--add-reads", "com.acme.tasks=ALL-UNNAMED");
-    assertTrue(result.success(), result::describe);
-    assertTrue(read(dir.resolve("out-generated/com/acme/AdderExecutor.java"))
-        .contains("@Generated(\"dev.preflyte.processor.PrebuiltTaskProcessor\")"));
   }
 
   private static String read(Path file) {

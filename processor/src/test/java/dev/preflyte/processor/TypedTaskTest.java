@@ -44,6 +44,24 @@ class TypedTaskTest {
           "  }",
           "}");
 
+  static final JavaFileObject WRITER =
+      JavaFileObjects.forSourceLines(
+          "com.acme.Writer",
+          "package com.acme;",
+          "",
+          "import dev.preflyte.annotations.PrebuiltTask;",
+          "import dev.preflyte.runtime.executor.ExecutionContext;",
+          "import java.io.IOException;",
+          "import java.nio.file.Files;",
+          "",
+          "@PrebuiltTask(image = \"ghcr.io/acme/writer:1.0.0\", taskType = \"writer\")",
+          "public record Writer(String fileName) {",
+          "  public void execute(String text, ExecutionContext context) throws IOException {",
+          "    Files.createDirectories(context.workingDirectory());",
+          "    Files.writeString(context.workingDirectory().resolve(fileName), text);",
+          "  }",
+          "}");
+
   private static LiteralMap inputs(Map<String, Long> values) {
     LiteralMap.Builder map = LiteralMap.newBuilder();
     values.forEach((name, value) -> map.putLiterals(name, LiteralCodecs.int64().encode(value, null)));
@@ -210,24 +228,7 @@ class TypedTaskTest {
 
   @Test
   void voidTaskWithContextHasNoOutputsAndGetsTheContext() throws Exception {
-    JavaFileObject writer =
-        JavaFileObjects.forSourceLines(
-            "com.acme.Writer",
-            "package com.acme;",
-            "",
-            "import dev.preflyte.annotations.PrebuiltTask;",
-            "import dev.preflyte.runtime.executor.ExecutionContext;",
-            "import java.io.IOException;",
-            "import java.nio.file.Files;",
-            "",
-            "@PrebuiltTask(image = \"ghcr.io/acme/writer:1.0.0\", taskType = \"writer\")",
-            "public record Writer(String fileName) {",
-            "  public void execute(String text, ExecutionContext context) throws IOException {",
-            "    Files.createDirectories(context.workingDirectory());",
-            "    Files.writeString(context.workingDirectory().resolve(fileName), text);",
-            "  }",
-            "}");
-    Compiled compiled = Compiled.compile(dir.resolve("out"), writer);
+    Compiled compiled = Compiled.compile(dir.resolve("out"), WRITER);
     PrebuiltContainerTask<?> task = compiled.build("com.acme.WriterTask", b -> Compiled.call(b, "fileName", "note.txt"));
     TaskTemplate template = Compiled.registered(task);
     assertEquals(List.of("text"), List.copyOf(template.getInterface().getInputs().getVariablesMap().keySet()));
