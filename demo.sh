@@ -9,7 +9,7 @@ mvn -B -q -Dstyle.color=never -DskipTests package
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-class_path="runtime/target/preflyte/lib/*:samples/target/classes"
+class_path="launcher/target/preflyte/lib/*:samples/target/classes"
 
 echo "== the task, as registered"
 java -cp "$class_path" dev.preflyte.samples.demo.WordStatsDemo prepare "$work"

@@ -14,8 +14,8 @@ set -euo pipefail
 runs="${1:-20}"
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/bench/out"
-lib="$root/runtime/target/preflyte/lib"
-test_classes="$root/runtime/target/test-classes"
+lib="$root/launcher/target/preflyte/lib"
+test_classes="$root/launcher/target/test-classes"
 sample_classes="$root/samples/target/classes"
 
 if [ ! -x /usr/bin/time ]; then

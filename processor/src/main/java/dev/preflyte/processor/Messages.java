@@ -177,7 +177,7 @@ final class Messages {
 
   static String runtimeMissing() {
     return "[PreflyteClasspath] dev.preflyte.runtime.task.PrebuiltContainerTask is not on the compile"
-        + " class path: add the dependency dev.preflyte:preflyte-runtime";
+        + " class path: add the dependency dev.preflyte:preflyte-api";
   }
 
   static String unresolvedTypes(String type, List<String> unresolved) {

@@ -1,5 +1,6 @@
 package dev.preflyte.processor;
 
+import dev.preflyte.conventions.GeneratedNames;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,10 @@ import javax.tools.StandardLocation;
  */
 final class RegistrationWriter {
 
-  /** Mirrors {@code dev.preflyte.runtime.registry.ExecutorRegistry.RESOURCE_DIRECTORY}. */
-  static final String RESOURCE_DIRECTORY = "META-INF/preflyte/executors/";
-
   private RegistrationWriter() {}
 
   static String resourceName(TaskModel model) {
-    return RESOURCE_DIRECTORY + model.executorName();
+    return GeneratedNames.registrationResource(model.executorName());
   }
 
   static void write(Filer filer, TaskModel model) throws IOException {

@@ -2,6 +2,8 @@ package dev.preflyte.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.preflyte.conventions.GeneratedNames;
+import dev.preflyte.conventions.PropertyRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -91,7 +93,6 @@ final class TaskModelReader {
     if (reporter.errorCount() != errorsBefore) {
       return Optional.empty();
     }
-    String generatedPrefix = String.join("_", typeName.simpleNames());
     List<ValueType.StructType> structs = resolver.configStructs();
     structs.sort((a, b) -> a.name().canonicalName().compareTo(b.name().canonicalName()));
     return Optional.of(
@@ -101,8 +102,8 @@ final class TaskModelReader {
             typeName.canonicalName(),
             image,
             taskType,
-            ClassName.get(packageName, generatedPrefix + "Task"),
-            ClassName.get(packageName, generatedPrefix + "Executor"),
+            ClassName.get(packageName, GeneratedNames.taskClassSimpleName(typeName.simpleNames())),
+            ClassName.get(packageName, GeneratedNames.executorClassSimpleName(typeName.simpleNames())),
             isRecord,
             properties,
             structs,
@@ -229,10 +230,8 @@ final class TaskModelReader {
         continue;
       }
       String name = field.getSimpleName().toString();
-      String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-      boolean isBoolean = field.asType().getKind() == TypeKind.BOOLEAN;
-      String getter = (isBoolean ? "is" : "get") + capitalized;
-      String setter = "set" + capitalized;
+      String getter = PropertyRules.getterName(name, field.asType().getKind() == TypeKind.BOOLEAN);
+      String setter = PropertyRules.setterName(name);
       boolean publicField = modifiers.contains(Modifier.PUBLIC);
       String read = publicField ? "%s." + name : hasGetter(methods, getter, field.asType()) ? "%s." + getter + "()" : null;
       String write = publicField && !modifiers.contains(Modifier.FINAL)

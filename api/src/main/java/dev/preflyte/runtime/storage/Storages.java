@@ -1,0 +1,175 @@
+package dev.preflyte.runtime.storage;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The storage a task uses: dispatches each URI to the backend for its scheme. Backends are created
+ * on first use, so a run on local files never loads a cloud SDK. Closing it closes the backends it
+ * created.
+ */
+public final class Storages implements Storage, AutoCloseable {
+
+  private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]+):");
+
+  private final Map<String, Supplier<Storage>> factories;
+  /** The environment {@link StorageProvider}s configure their backends from; null: look none up. */
+  private final Map<String, String> providerEnvironment;
+  private final Map<String, Storage> backends = new ConcurrentHashMap<>();
+  private volatile Map<String, StorageProvider> providers;
+
+  /**
+   * @param factories backend factories by URI scheme (lower case); {@code "file"} also serves plain
+   *     paths
+   */
+  public Storages(Map<String, Supplier<Storage>> factories) {
+    this(factories, null);
+  }
+
+  private Storages(Map<String, Supplier<Storage>> factories, Map<String, String> providerEnvironment) {
+    this.factories = Map.copyOf(factories);
+    this.providerEnvironment = providerEnvironment;
+  }
+
+  /**
+   * What a task container uses: local paths, {@code file://}, and every scheme a {@link
+   * StorageProvider} on the class path serves ({@code s3://} with {@code preflyte-storage-s3}),
+   * configured from the process environment. Providers are looked up only when the first URI of
+   * another scheme than local files is used, and each backend is created on its first use.
+   */
+  public static Storages standard() {
+    return standard(System.getenv());
+  }
+
+  /** Like {@link #standard()}, with the backends configured from {@code environment} instead. */
+  public static Storages standard(Map<String, String> environment) {
+    return new Storages(Map.of("file", LocalStorage::new), Map.copyOf(environment));
+  }
+
+  /** Local paths and {@code file://} only. */
+  public static Storages localOnly() {
+    return new Storages(Map.of("file", LocalStorage::new));
+  }
+
+  /** The backend that serves {@code uri}. */
+  public Storage backendFor(String uri) {
+    String scheme = schemeOf(uri);
+    Storage backend = backends.get(scheme);
+    return backend != null ? backend : backends.computeIfAbsent(scheme, s -> create(s, uri));
+  }
+
+  private Storage create(String scheme, String uri) {
+    Supplier<Storage> factory = factories.get(scheme);
+    if (factory != null) {
+      return factory.get();
+    }
+    StorageProvider provider = providers().get(scheme);
+    if (provider == null) {
+      TreeMap<String, Object> supported = new TreeMap<>(factories);
+      supported.putAll(providers());
+      throw new StorageException(
+          "no storage for '" + scheme + "://' URIs (in " + uri + "): supported are "
+              + supported.keySet().stream().map(s -> s + "://").toList()
+              + " and local paths; a backend for another scheme is a dependency of its own"
+              + " (preflyte-storage-s3 for s3://)");
+    }
+    return provider.create(providerEnvironment);
+  }
+
+  /** The providers on the class path by scheme, looked up once; none for a fixed set of factories. */
+  private Map<String, StorageProvider> providers() {
+    Map<String, StorageProvider> found = providers;
+    if (found == null) {
+      found = new TreeMap<>();
+      if (providerEnvironment != null) {
+        for (StorageProvider provider : ServiceLoader.load(StorageProvider.class, Storages.class.getClassLoader())) {
+          found.putIfAbsent(provider.scheme(), provider);
+        }
+      }
+      providers = found;
+    }
+    return found;
+  }
+
+  /** Closes every backend created so far that holds resources (such as an S3 client). */
+  @Override
+  public void close() {
+    for (Storage backend : backends.values()) {
+      if (backend instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          throw new StorageException("cannot close storage " + backend.getClass().getSimpleName() + ": " + e, e);
+        }
+      }
+    }
+    backends.clear();
+  }
+
+  /**
+   * The URI scheme in lower case; {@code "file"} for a plain path. Any {@code scheme:} prefix
+   * counts, so that a mistyped {@code s3:/bucket/key} reaches the S3 backend's clear error instead
+   * of being read as a relative path. One letter is not a scheme: {@code C:} is a drive.
+   */
+  static String schemeOf(String uri) {
+    if (uri == null || uri.isBlank()) {
+      throw new StorageException("storage location is blank: give a path or a URI");
+    }
+    Matcher scheme = SCHEME.matcher(uri);
+    return scheme.lookingAt() ? scheme.group(1).toLowerCase(Locale.ROOT) : "file";
+  }
+
+  @Override
+  public InputStream open(String uri) {
+    return backendFor(uri).open(uri);
+  }
+
+  @Override
+  public byte[] read(String uri) {
+    return backendFor(uri).read(uri);
+  }
+
+  @Override
+  public void writeAtomically(String uri, byte[] bytes) {
+    backendFor(uri).writeAtomically(uri, bytes);
+  }
+
+  @Override
+  public boolean exists(String uri) {
+    return backendFor(uri).exists(uri);
+  }
+
+  @Override
+  public void download(String uri, Path target) {
+    backendFor(uri).download(uri, target);
+  }
+
+  @Override
+  public void upload(Path source, String uri) {
+    backendFor(uri).upload(source, uri);
+  }
+
+  @Override
+  public void downloadDirectory(String uri, Path target) {
+    backendFor(uri).downloadDirectory(uri, target);
+  }
+
+  @Override
+  public void uploadDirectory(Path source, String uri) {
+    backendFor(uri).uploadDirectory(source, uri);
+  }
+
+  @Override
+  public List<String> list(String uri) {
+    return backendFor(uri).list(uri);
+  }
+}

@@ -1,0 +1,153 @@
+package dev.preflyte.runtime.entrypoint;
+
+import static dev.preflyte.runtime.entrypoint.tasks.Templates.PACKAGE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.preflyte.idl.core.ErrorDocument;
+import dev.preflyte.idl.core.LiteralMap;
+import dev.preflyte.runtime.entrypoint.tasks.Literals;
+import dev.preflyte.runtime.entrypoint.tasks.Templates;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the real launcher scripts, {@code bin/preflyte-execute} and {@code bin/preflyte}, against the
+ * packaged distribution (launcher/target/preflyte), with the test tasks on PREFLYTE_CLASSPATH.
+ */
+class LauncherIT {
+
+  private static final Path MODULE = Path.of("").toAbsolutePath();
+  private static final Path BIN = MODULE.getParent().resolve("bin");
+
+  @TempDir Path dir;
+  private final Map<String, String> env = new HashMap<>();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    env.put("PREFLYTE_CLASSPATH", MODULE.resolve("target/test-classes").toString());
+    // The JDK the build ran with made the start-up archive; the launcher must run the same one.
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("FLYTE_SECRETS_DEFAULT_DIR", dir.resolve("no-secrets").toString());
+    Files.write(dir.resolve("task.pb"), Templates.sum(PACKAGE + "Sum").toByteArray());
+    Files.write(dir.resolve("inputs.pb"), LiteralMap.newBuilder()
+        .putLiterals("a", Literals.integer(2)).putLiterals("b", Literals.integer(3)).build().toByteArray());
+  }
+
+  private List<String> command(Path script, String executor, String... prefix) {
+    List<String> command = new ArrayList<>(List.of(script.toString()));
+    command.addAll(List.of(prefix));
+    command.addAll(List.of("--inputs", "inputs.pb", "--output-prefix", "out/0",
+        "--raw-output-data-prefix", "{{.rawOutputDataPrefix}}", "--prev-checkpoint", "\"\"",
+        "--resolver", TemplateFileResolver.NAME, "--", "task.pb", executor));
+    return command;
+  }
+
+  private long sum() throws IOException {
+    LiteralMap outputs = LiteralMap.parseFrom(Files.readAllBytes(dir.resolve("out/0/outputs.pb")));
+    return outputs.getLiteralsOrThrow("sum").getScalar().getPrimitive().getInteger();
+  }
+
+  @Test
+  void runsATaskFromAnyDirectory() throws Exception {
+    JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals("", result.stderr() + result.stdout());
+    assertEquals(5, sum());
+  }
+
+  @Test
+  void followsSymlinksToFindItsLibraries() throws Exception {
+    Path link = dir.resolve("links/preflyte-execute");
+    Files.createDirectories(link.getParent());
+    Files.createSymbolicLink(link, BIN.resolve("preflyte-execute"));
+
+    JavaProcess.Result result;
+    try {
+      result = JavaProcess.run(dir, env, command(link, PACKAGE + "Sum"));
+    } finally {
+      Files.delete(link); // the temporary directory's cleanup warns about links leading out of it
+    }
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals(5, sum());
+  }
+
+  @Test
+  void theClassDataSharingArchiveMatchesTheClassPath() throws Exception {
+    // -Xshare:on makes the JVM refuse to start when the archive cannot be used.
+    env.put("JAVA_OPTS", "-Xshare:on");
+    JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals(5, sum());
+  }
+
+  @Test
+  void aRelocatedDistributionGetsItsOwnArchive() throws Exception {
+    Path home = dir.resolve("opt/preflyte");
+    Files.createDirectories(home.resolve("lib"));
+    try (var jars = Files.list(MODULE.resolve("target/preflyte/lib"))) {
+      for (Path jar : jars.toList()) {
+        Files.copy(jar, home.resolve("lib").resolve(jar.getFileName()));
+      }
+    }
+    env.put("PREFLYTE_HOME", home.toString());
+    JavaProcess.Result archive = JavaProcess.run(dir, env, List.of(BIN.resolve("preflyte").toString(), "cds-archive"));
+    assertEquals(0, archive.exitCode(), archive.stderr());
+    assertTrue(Files.exists(home.resolve("preflyte.jsa")));
+
+    env.put("JAVA_OPTS", "-Xshare:on");
+    JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals(5, sum());
+  }
+
+  @Test
+  void javaOptsAreAppendedToTheJvmFlags() throws Exception {
+    env.put("JAVA_OPTS", "-XX:+NoSuchPreflyteFlag");
+    JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+
+    assertTrue(result.exitCode() != 0);
+    assertTrue(result.stderr().contains("NoSuchPreflyteFlag"), result.stderr());
+  }
+
+  @Test
+  void failuresWriteTheErrorDocument() throws Exception {
+    JavaProcess.Result result = JavaProcess.run(dir, env,
+        command(BIN.resolve("preflyte-execute"), "com.acme.NotRegistered"));
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    ErrorDocument error = ErrorDocument.parseFrom(Files.readAllBytes(dir.resolve("out/0/error.pb")));
+    assertEquals("SYSTEM:ExecutorLoad", error.getError().getCode());
+    assertTrue(error.getError().getMessage().contains(PACKAGE + "Sum"), error.getError().getMessage());
+  }
+
+  @Test
+  void theCliExecuteSubcommandRunsTheTask() throws Exception {
+    JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte"), PACKAGE + "Sum", "execute"));
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals(5, sum());
+  }
+
+  @Test
+  void missingLibrariesAreOneLineTellingHowToBuildThem() throws Exception {
+    env.put("PREFLYTE_HOME", dir.resolve("nowhere").toString());
+    JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+
+    assertEquals(2, result.exitCode());
+    assertEquals(1, result.stderrLines().size(), result.stderr());
+    assertTrue(result.stderr().contains("mvn -B -pl launcher -am package"), result.stderr());
+  }
+}
