@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -158,6 +161,21 @@ public final class FlyteFixtures {
     return typed.getInputs().containsVariables(variable)
         ? typed.getInputs().getVariablesOrThrow(variable).getType()
         : typed.getOutputs().getVariablesOrThrow(variable).getType();
+  }
+
+  /**
+   * The condition behind {@link RequiresFlyteFixtures}: disabled, with the reason, when the data is
+   * absent; an error, as for any test reading it, when {@code -Dpreflyte.fixtures} names a wrong folder.
+   */
+  public static final class Condition implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      try {
+        return ConditionEvaluationResult.enabled("Flyte's fixtures are at " + root());
+      } catch (TestAbortedException e) {
+        return ConditionEvaluationResult.disabled(e.getMessage());
+      }
+    }
   }
 
   private static boolean isFixtures(Path candidate) {
