@@ -24,6 +24,8 @@ class LiteralMapFixtureTest {
   void decodesToTwoIntegersAndReencodesByteForByte() throws Exception {
     byte[] bytes = FlyteFixtures.read(FlyteFixtures.file("literalmaps/a30_b0.pb"));
     assertEquals(26, bytes.length);
+    // Byte for byte the encoding the wire facts give for it.
+    assertEquals(WireEncodingTest.LITERAL_MAP_A30_B0, WireEncodingTest.hex(bytes));
 
     LiteralMap map = LiteralMap.parseFrom(bytes);
 

@@ -36,6 +36,7 @@ class TaskSpecFixturesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("taskSpecs")
+  @RequiresFlyteFixtures
   void parsesWithoutUnknownFieldsAndRoundTrips(Path file) throws InvalidProtocolBufferException {
     byte[] bytes = FlyteFixtures.read(file);
     TaskSpec spec = TaskSpec.parseFrom(bytes);

@@ -24,12 +24,33 @@ import org.junit.jupiter.api.Test;
 /** The hand-checked encodings of the Flyte IDL wire reference, reproduced from Java-built messages. */
 class WireEncodingTest {
 
-  private static byte[] hex(String spaced) {
+  /** LiteralMap {@code {"x": 5}}. */
+  static final String LITERAL_MAP_X5 = "0a 0b 0a 01 78 12 06 0a 04 0a 02 08 05";
+
+  /**
+   * LiteralMap {@code {a: 30, b: 0}}, the 26 bytes flytekit wrote (entry "b" first; entry order is
+   * not canonical, so only a map built in this order gives these bytes).
+   */
+  static final String LITERAL_MAP_A30_B0 =
+      "0a 0b 0a 01 62 12 06 0a 04 0a 02 08 00 0a 0b 0a 01 61 12 06 0a 04 0a 02 08 1e";
+
+  /**
+   * ErrorDocument {@code {code "USER:ValueError", message "boom", kind RECOVERABLE, origin USER,
+   * timestamp 1700000000 s, worker "w0"}}.
+   */
+  static final String ERROR_DOCUMENT = "0a 27 0a 0f 55 53 45 52 3a 56 61 6c 75 65 45 72 72 6f 72 12 04 62 6f 6f 6d"
+      + " 18 01 20 01 2a 06 08 80 e2 cf aa 06 32 02 77 30";
+
+  static byte[] hex(String spaced) {
     return HexFormat.of().parseHex(spaced.replace(" ", ""));
   }
 
+  static String hex(byte[] bytes) {
+    return HexFormat.ofDelimiter(" ").formatHex(bytes);
+  }
+
   private static void assertBytes(String expectedHex, Message message) {
-    assertEquals(expectedHex, HexFormat.ofDelimiter(" ").formatHex(message.toByteArray()));
+    assertEquals(expectedHex, hex(message.toByteArray()));
   }
 
   @Test
@@ -39,9 +60,23 @@ class WireEncodingTest {
             .setScalar(Scalar.newBuilder().setPrimitive(Primitive.newBuilder().setInteger(5)))
             .build())
         .build();
-    String expected = "0a 0b 0a 01 78 12 06 0a 04 0a 02 08 05";
-    assertBytes(expected, map);
-    assertEquals(map, LiteralMap.parseFrom(hex(expected)));
+    assertBytes(LITERAL_MAP_X5, map);
+    assertEquals(map, LiteralMap.parseFrom(hex(LITERAL_MAP_X5)));
+  }
+
+  @Test
+  void literalMapOfTwoIntegersInFlytekitsOrder() throws Exception {
+    LiteralMap map = LiteralMap.newBuilder()
+        .putLiterals("b", Literal.newBuilder()
+            .setScalar(Scalar.newBuilder().setPrimitive(Primitive.newBuilder().setInteger(0)))
+            .build())
+        .putLiterals("a", Literal.newBuilder()
+            .setScalar(Scalar.newBuilder().setPrimitive(Primitive.newBuilder().setInteger(30)))
+            .build())
+        .build();
+    assertEquals(26, hex(LITERAL_MAP_A30_B0).length);
+    assertBytes(LITERAL_MAP_A30_B0, map);
+    assertEquals(map, LiteralMap.parseFrom(hex(LITERAL_MAP_A30_B0)));
   }
 
   @Test
@@ -55,10 +90,8 @@ class WireEncodingTest {
             .setTimestamp(Timestamp.newBuilder().setSeconds(1_700_000_000L))
             .setWorker("w0"))
         .build();
-    String expected = "0a 27 0a 0f 55 53 45 52 3a 56 61 6c 75 65 45 72 72 6f 72 12 04 62 6f 6f 6d"
-        + " 18 01 20 01 2a 06 08 80 e2 cf aa 06 32 02 77 30";
-    assertBytes(expected, document);
-    assertEquals(document, ErrorDocument.parseFrom(hex(expected)));
+    assertBytes(ERROR_DOCUMENT, document);
+    assertEquals(document, ErrorDocument.parseFrom(hex(ERROR_DOCUMENT)));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import dev.preflyte.idl.FlyteFixtures;
 import dev.preflyte.idl.core.Binary;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralMap;
