@@ -209,7 +209,7 @@ class TypedTaskTest {
     assertEquals(List.of("count", "mean", "labels"),
         List.copyOf(template.getInterface().getOutputs().getVariablesMap().keySet()));
     assertFalse(template.hasCustom(), "a record without components has no custom");
-    assertEquals("the {@code values} to summarize",
+    assertEquals("the values to summarize",
         template.getInterface().getInputs().getVariablesOrThrow("values").getDescription());
     assertEquals("how many values", template.getInterface().getOutputs().getVariablesOrThrow("count").getDescription());
     assertEquals("their mean, NaN for none",
