@@ -3,6 +3,7 @@ package dev.preflyte.runtime.custom;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -37,7 +38,7 @@ public final class CustomStruct<C> implements CustomCodec<C> {
   private final Supplier<C> createBean;
 
   private CustomStruct(
-      Function<CustomFields, C> create, Supplier<C> createBean, CustomProperty<C, ?>[] properties) {
+      Function<CustomFields, C> create, Supplier<C> createBean, List<CustomProperty<C, ?>> properties) {
     this.create = create;
     this.createBean = createBean;
     List<CustomProperty<C, ?>> list = new ArrayList<>();
@@ -64,8 +65,9 @@ public final class CustomStruct<C> implements CustomCodec<C> {
    * the values.
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, through Arrays.asList
   public static <C> CustomStruct<C> of(Function<CustomFields, C> create, CustomProperty<C, ?>... properties) {
-    return new CustomStruct<>(Objects.requireNonNull(create, "create"), null, properties);
+    return new CustomStruct<>(Objects.requireNonNull(create, "create"), null, Arrays.asList(properties));
   }
 
   /**
@@ -76,8 +78,9 @@ public final class CustomStruct<C> implements CustomCodec<C> {
    * @throws IllegalArgumentException naming a property without a setter
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read, through Arrays.asList
   public static <C> CustomStruct<C> ofBean(Supplier<C> create, CustomProperty<C, ?>... properties) {
-    return new CustomStruct<>(null, Objects.requireNonNull(create, "create"), properties);
+    return new CustomStruct<>(null, Objects.requireNonNull(create, "create"), Arrays.asList(properties));
   }
 
   /**
