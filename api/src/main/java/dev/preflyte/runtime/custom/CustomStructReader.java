@@ -3,11 +3,11 @@ package dev.preflyte.runtime.custom;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Reads the properties of one configuration object (the whole custom struct, or a nested record)
- * by name, and rejects properties the object does not have.
+ * by name, and rejects properties the object does not have. {@link CustomStruct} does the same
+ * for a configuration type described once, property by property.
  */
 public final class CustomStructReader {
 
@@ -28,12 +28,7 @@ public final class CustomStructReader {
    *     not
    */
   public static CustomStructReader of(Struct struct, String path, Set<String> properties) {
-    for (String name : new TreeSet<>(struct.getFieldsMap().keySet())) {
-      if (!properties.contains(name)) {
-        throw new CustomDecodingException(
-            child(path, name), "the configuration has no such property (it has " + new TreeSet<>(properties) + ")");
-      }
-    }
+    CustomStruct.checkProperties(struct, path, properties);
     return new CustomStructReader(struct, path);
   }
 
@@ -45,7 +40,7 @@ public final class CustomStructReader {
   public <T> T required(String name, CustomDecoder<T> decoder) {
     Value value = struct.getFieldsMap().get(name);
     if (value == null) {
-      throw new CustomDecodingException(child(path, name), "missing");
+      throw new CustomDecodingException(child(path, name), CustomStruct.MISSING);
     }
     return decoder.decode(value, child(path, name));
   }
@@ -57,6 +52,6 @@ public final class CustomStructReader {
   }
 
   private static String child(String path, String name) {
-    return path.isEmpty() ? name : path + "." + name;
+    return Shapes.property(path, name);
   }
 }

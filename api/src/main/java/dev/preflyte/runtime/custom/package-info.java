@@ -2,8 +2,22 @@
  * How a pre-built task's configuration is written into {@code TaskTemplate.custom} (a protobuf
  * {@code Struct}) and read back, exactly, without reflection.
  *
- * <p>Code generated for a {@code @PrebuiltTask} class calls {@link
- * dev.preflyte.runtime.custom.CustomValues} property by property. The encoding:
+ * <p>A configuration type is described once as a {@link dev.preflyte.runtime.custom.CustomStruct}
+ * of {@link dev.preflyte.runtime.custom.CustomProperty properties}, each with a {@link
+ * dev.preflyte.runtime.custom.CustomCodec} from {@link dev.preflyte.runtime.custom.CustomCodecs}:
+ *
+ * <pre>{@code
+ * static final CustomProperty<Adder, Long> OFFSET =
+ *     CustomProperty.required("offset", CustomCodecs.int64(), Adder::offset);
+ * static final CustomStruct<Adder> CUSTOM = CustomStruct.of(fields -> new Adder(fields.get(OFFSET)), OFFSET);
+ *
+ * Struct custom = CUSTOM.encodeStruct(config);
+ * Adder decoded = CUSTOM.decodeStruct(template.getCustom());
+ * }</pre>
+ *
+ * <p>{@link dev.preflyte.runtime.custom.CustomValues} and {@link
+ * dev.preflyte.runtime.custom.CustomStructReader} write and read the same values one method call
+ * per value. The encoding:
  *
  * <table>
  *   <caption>Configuration values in the custom struct</caption>
@@ -33,6 +47,8 @@
  * Flyte. Decoding reads an absent property as {@code null} (primitives must be present), rejects
  * properties the type does not have, and throws {@link
  * dev.preflyte.runtime.custom.CustomDecodingException} whose message starts with the property path
- * ({@code limits.max}, {@code tags[2]}, {@code weights["a"]}) and ends with the fix.
+ * ({@code limits.max}, {@code tags[2]}, {@code weights["a"]}) and ends with the fix. A value
+ * refused when encoding is named by its path too ({@code custom property 'tags[2]': a null Optional
+ * cannot be written ...}).
  */
 package dev.preflyte.runtime.custom;

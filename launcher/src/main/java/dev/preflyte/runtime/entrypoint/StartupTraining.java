@@ -14,9 +14,9 @@ import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.idl.core.TypedInterface;
 import dev.preflyte.idl.core.Variable;
 import dev.preflyte.idl.core.VariableMap;
-import com.google.protobuf.Struct;
-import dev.preflyte.runtime.custom.CustomStructReader;
-import dev.preflyte.runtime.custom.CustomValues;
+import dev.preflyte.runtime.custom.CustomCodecs;
+import dev.preflyte.runtime.custom.CustomProperty;
+import dev.preflyte.runtime.custom.CustomStruct;
 import dev.preflyte.runtime.executor.EnvironmentSecrets;
 import dev.preflyte.runtime.executor.ExecutionContext;
 import dev.preflyte.runtime.executor.TaskExecutor;
@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs one task through {@link ExecuteCommand} on local files, once successfully and once failing, so
@@ -94,9 +93,7 @@ public final class StartupTraining {
     return TaskTemplate.newBuilder()
         .setId(Identifier.newBuilder().setResourceType(ResourceType.TASK).setName(TASK).setVersion("training"))
         .setType("training")
-        .setCustom(Struct.newBuilder()
-            .putFields("offset", CustomValues.ofLong(0))
-            .putFields("labels", CustomValues.ofList(List.of(), CustomValues::ofString)))
+        .setCustom(SumConfig.CUSTOM.encodeStruct(new SumConfig(0, List.of())))
         .setContainer(Container.newBuilder().setImage("training").addArgs("preflyte-execute")
             .addEnv(KeyValuePair.newBuilder().setKey("K").setValue("V")))
         .setInterface(TypedInterface.newBuilder()
@@ -110,18 +107,25 @@ public final class StartupTraining {
         .setPrimitive(Primitive.newBuilder().setInteger(value))).build();
   }
 
+  /** The training task's configuration, described as generated code describes one. */
+  record SumConfig(long offset, List<String> labels) {
+    private static final CustomProperty<SumConfig, Long> OFFSET =
+        CustomProperty.required("offset", CustomCodecs.int64(), SumConfig::offset);
+    private static final CustomProperty<SumConfig, List<String>> LABELS =
+        CustomProperty.of("labels", CustomCodecs.listOf(CustomCodecs.string()), SumConfig::labels);
+    static final CustomStruct<SumConfig> CUSTOM =
+        CustomStruct.of(fields -> new SumConfig(fields.get(OFFSET), fields.get(LABELS)), OFFSET, LABELS);
+  }
+
   /** The training task's executor: adds a, b and the configured offset, as generated code would. */
   public static final class SumExecutor implements TaskExecutor {
     private static final LiteralCodec<Long> INTEGER = LiteralCodecs.int64();
 
     @Override
     public LiteralMap executeFromModel(TaskTemplate template, LiteralMap inputs, ExecutionContext context) {
-      CustomStructReader config = CustomStructReader.of(template.getCustom(), "", Set.of("offset", "labels"));
-      long offset = config.required("offset", CustomValues::asLong);
-      List<String> labels = config.required("labels",
-          (value, path) -> CustomValues.asList(value, path, CustomValues::asString));
+      SumConfig config = SumConfig.CUSTOM.decodeStruct(template.getCustom());
       TaskInputs in = TaskInputs.of(inputs, template.getInterface().getInputs(), context);
-      long sum = in.get("a", INTEGER) + in.get("b", INTEGER) + offset + labels.size();
+      long sum = in.get("a", INTEGER) + in.get("b", INTEGER) + config.offset() + config.labels().size();
       return TaskOutputs.create().put("sum", INTEGER, sum).toLiteralMap(context);
     }
   }
