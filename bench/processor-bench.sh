@@ -8,6 +8,8 @@
 #                   without any analysis: the cost of generating sources at all.
 # Prints each run, the medians and their ratios. Needs the modules compiled first:
 #   mvn -B -q -pl processor -am compile
+# The runtime classes come from api/ and conventions/target/classes when both exist, else from
+# runtime/target/classes.
 #
 # MODE cold (the default): one fresh javac process per compile, timed with /usr/bin/time.
 # MODE warm: bench/WarmCompileBench compiles in-process through javax.tools in one JVM kept warm
@@ -32,11 +34,25 @@ M2=${MAVEN_REPO:-$HOME/.m2/repository}
 PROTOBUF="$M2/com/google/protobuf/protobuf-java/$(version protobuf.version)/protobuf-java-$(version protobuf.version).jar"
 SLF4J="$M2/org/slf4j/slf4j-api/$(version slf4j.version)/slf4j-api-$(version slf4j.version).jar"
 JAVAPOET="$M2/com/palantir/javapoet/javapoet/$(version javapoet.version)/javapoet-$(version javapoet.version).jar"
-for f in "$PROTOBUF" "$SLF4J" "$JAVAPOET" "$ROOT/processor/target/classes/dev/preflyte/processor/PrebuiltTaskProcessor.class" \
-    "$ROOT/runtime/target/classes/dev/preflyte/runtime/custom/CustomValues.class"; do
-  [[ -e $f ]] || { echo "missing $f: run 'mvn -B -q -pl processor -am compile' first" >&2; exit 1; }
+# The runtime's classes: split into api/ and conventions/, or the single runtime/ module.
+if [[ -d $ROOT/api/target/classes && -d $ROOT/conventions/target/classes ]]; then
+  RUNTIME_CP="$ROOT/api/target/classes:$ROOT/conventions/target/classes"
+else
+  RUNTIME_CP="$ROOT/runtime/target/classes"
+fi
+on_path() { # on_path <relative file> <path>: whether one of the path's directories holds the file
+  local dir dirs
+  IFS=: read -ra dirs <<< "$2"
+  for dir in "${dirs[@]}"; do [[ -e $dir/$1 ]] && return 0; done
+  return 1
+}
+BUILD="run 'mvn -B -q -pl processor -am compile' first"
+for f in "$PROTOBUF" "$SLF4J" "$JAVAPOET" "$ROOT/processor/target/classes/dev/preflyte/processor/PrebuiltTaskProcessor.class"; do
+  [[ -e $f ]] || { echo "missing $f: $BUILD" >&2; exit 1; }
 done
-CP="$ROOT/annotations/target/classes:$ROOT/runtime/target/classes:$PROTOBUF:$SLF4J"
+on_path dev/preflyte/runtime/custom/CustomValues.class "$RUNTIME_CP" ||
+  { echo "missing dev/preflyte/runtime/custom/CustomValues.class in $RUNTIME_CP: $BUILD" >&2; exit 1; }
+CP="$ROOT/annotations/target/classes:$RUNTIME_CP:$PROTOBUF:$SLF4J"
 PP="$ROOT/processor/target/classes:$JAVAPOET"
 
 WORK=${BENCH_WORK:-$(mktemp -d)}
