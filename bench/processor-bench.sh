@@ -61,8 +61,10 @@ for f in "$PROTOBUF" "$SLF4J" "$JAVAPOET" "$ROOT/processor/target/classes/dev/pr
 done
 on_path dev/preflyte/runtime/custom/CustomValues.class "$RUNTIME_CP" ||
   { echo "missing dev/preflyte/runtime/custom/CustomValues.class in $RUNTIME_CP: $BUILD" >&2; exit 1; }
-for f in "$AV_PROCESSOR" "$AV_ANNOTATIONS"; do
-  [[ -e $f ]] || { echo "missing $f: run 'mvn -B -q dependency:get -Dartifact=com.google.auto.value:$(basename "$(dirname "$(dirname "$f")")"):$AUTO_VALUE'" >&2; exit 1; }
+for artifact in auto-value auto-value-annotations; do
+  f="$M2/com/google/auto/value/$artifact/$AUTO_VALUE/$artifact-$AUTO_VALUE.jar"
+  [[ -e $f ]] || { echo "missing $f: run" \
+    "'mvn -B -q dependency:get -Dartifact=com.google.auto.value:$artifact:$AUTO_VALUE'" >&2; exit 1; }
 done
 CP="$ROOT/annotations/target/classes:$RUNTIME_CP:$PROTOBUF:$SLF4J"
 PP="$ROOT/processor/target/classes:$JAVAPOET"
