@@ -6,8 +6,16 @@
 #   proc-none:      javac -proc:none on the same N sources plus the 2N files the processor generated.
 #   copy floor:     javac on the N sources with bench/CopyProcessor, which writes the same files
 #                   without any analysis: the cost of generating sources at all.
-# Prints each run, the medians and their ratios. Needs the modules compiled first:
+# As a peer, in the same rounds, Google AutoValue on N @AutoValue classes with builders and a
+# comparable mix of property types (its own source dir):
+#   AutoValue:      javac with auto-value on the processor path, auto-value-annotations on the class path;
+#   its -proc:none: javac -proc:none on the same N sources plus the N files AutoValue generated.
+# Prints each run, the medians, their ratios, the generated lines per annotated class of both, and
+# whether Preflyte's overhead is at most AutoValue's. Needs the modules compiled first:
 #   mvn -B -q -pl processor -am compile
+# and AutoValue 1.11.1 in the local Maven repository (the script says how to fetch it).
+# The runtime classes come from api/ and conventions/target/classes when both exist, else from
+# runtime/target/classes.
 #
 # MODE cold (the default): one fresh javac process per compile, timed with /usr/bin/time.
 # MODE warm: bench/WarmCompileBench compiles in-process through javax.tools in one JVM kept warm
@@ -32,17 +40,40 @@ M2=${MAVEN_REPO:-$HOME/.m2/repository}
 PROTOBUF="$M2/com/google/protobuf/protobuf-java/$(version protobuf.version)/protobuf-java-$(version protobuf.version).jar"
 SLF4J="$M2/org/slf4j/slf4j-api/$(version slf4j.version)/slf4j-api-$(version slf4j.version).jar"
 JAVAPOET="$M2/com/palantir/javapoet/javapoet/$(version javapoet.version)/javapoet-$(version javapoet.version).jar"
-for f in "$PROTOBUF" "$SLF4J" "$JAVAPOET" "$ROOT/processor/target/classes/dev/preflyte/processor/PrebuiltTaskProcessor.class" \
-    "$ROOT/runtime/target/classes/dev/preflyte/runtime/custom/CustomValues.class"; do
-  [[ -e $f ]] || { echo "missing $f: run 'mvn -B -q -pl processor -am compile' first" >&2; exit 1; }
+AUTO_VALUE=1.11.1
+AV_PROCESSOR="$M2/com/google/auto/value/auto-value/$AUTO_VALUE/auto-value-$AUTO_VALUE.jar"
+AV_ANNOTATIONS="$M2/com/google/auto/value/auto-value-annotations/$AUTO_VALUE/auto-value-annotations-$AUTO_VALUE.jar"
+# The runtime's classes: split into api/ and conventions/, or the single runtime/ module.
+if [[ -d $ROOT/api/target/classes && -d $ROOT/conventions/target/classes ]]; then
+  RUNTIME_CP="$ROOT/api/target/classes:$ROOT/conventions/target/classes"
+else
+  RUNTIME_CP="$ROOT/runtime/target/classes"
+fi
+on_path() { # on_path <relative file> <path>: whether one of the path's directories holds the file
+  local dir dirs
+  IFS=: read -ra dirs <<< "$2"
+  for dir in "${dirs[@]}"; do [[ -e $dir/$1 ]] && return 0; done
+  return 1
+}
+BUILD="run 'mvn -B -q -pl processor -am compile' first"
+for f in "$PROTOBUF" "$SLF4J" "$JAVAPOET" "$ROOT/processor/target/classes/dev/preflyte/processor/PrebuiltTaskProcessor.class"; do
+  [[ -e $f ]] || { echo "missing $f: $BUILD" >&2; exit 1; }
 done
-CP="$ROOT/annotations/target/classes:$ROOT/runtime/target/classes:$PROTOBUF:$SLF4J"
+on_path dev/preflyte/runtime/custom/CustomValues.class "$RUNTIME_CP" ||
+  { echo "missing dev/preflyte/runtime/custom/CustomValues.class in $RUNTIME_CP: $BUILD" >&2; exit 1; }
+for artifact in auto-value auto-value-annotations; do
+  f="$M2/com/google/auto/value/$artifact/$AUTO_VALUE/$artifact-$AUTO_VALUE.jar"
+  [[ -e $f ]] || { echo "missing $f: run" \
+    "'mvn -B -q dependency:get -Dartifact=com.google.auto.value:$artifact:$AUTO_VALUE'" >&2; exit 1; }
+done
+CP="$ROOT/annotations/target/classes:$RUNTIME_CP:$PROTOBUF:$SLF4J"
 PP="$ROOT/processor/target/classes:$JAVAPOET"
 
 WORK=${BENCH_WORK:-$(mktemp -d)}
 [[ -n ${BENCH_WORK:-} ]] || trap 'rm -rf "$WORK"' EXIT
 SRC="$WORK/src/bench/tasks"
-mkdir -p "$SRC"
+AV_SRC="$WORK/av-src/bench/values"
+mkdir -p "$SRC" "$AV_SRC"
 
 # A mix of shapes: records with scalar, list and nested-record configuration; classes with bean
 # properties; @Outputs records.
@@ -110,6 +141,114 @@ JAVA
   esac
 done
 
+# The AutoValue peer: N @AutoValue classes with an @AutoValue.Builder, the same kinds of properties
+# as the tasks above (scalars, String, List<String>, Map<String, Long>, Optional<String>, Duration, a
+# nested record value) and a method of their own each.
+for ((i = 0; i < N; i++)); do
+  case $((i % 3)) in
+    0) cat > "$AV_SRC/Value$i.java" <<JAVA
+package bench.values;
+
+import com.google.auto.value.AutoValue;
+import java.util.List;
+
+@AutoValue
+public abstract class Value$i {
+  public record Limits(int max, double ratio) {}
+
+  public abstract long offset();
+  public abstract String label();
+  public abstract List<String> tags();
+  public abstract Limits limits();
+
+  public long execute(long a, long b, List<String> names) {
+    return a + b + offset() + names.size();
+  }
+
+  public static Builder builder() {
+    return new AutoValue_Value$i.Builder();
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder offset(long offset);
+    public abstract Builder label(String label);
+    public abstract Builder tags(List<String> tags);
+    public abstract Builder limits(Limits limits);
+    public abstract Value$i build();
+  }
+}
+JAVA
+    ;;
+    1) cat > "$AV_SRC/Value$i.java" <<JAVA
+package bench.values;
+
+import com.google.auto.value.AutoValue;
+import java.time.Duration;
+
+@AutoValue
+public abstract class Value$i {
+  public abstract String greeting();
+  public abstract int repeat();
+  public abstract Duration timeoutAfter();
+
+  public String execute(String name, boolean loud) {
+    String line = greeting() + ", " + name;
+    return loud ? line.toUpperCase(java.util.Locale.ROOT) : line.repeat(repeat());
+  }
+
+  public static Builder builder() {
+    return new AutoValue_Value$i.Builder().greeting("Hello").repeat(1).timeoutAfter(Duration.ofSeconds(5));
+  }
+
+  public abstract Builder toBuilder();
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder greeting(String greeting);
+    public abstract Builder repeat(int repeat);
+    public abstract Builder timeoutAfter(Duration timeoutAfter);
+    public abstract Value$i build();
+  }
+}
+JAVA
+    ;;
+    2) cat > "$AV_SRC/Value$i.java" <<JAVA
+package bench.values;
+
+import com.google.auto.value.AutoValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@AutoValue
+public abstract class Value$i {
+  public record Result(long count, double mean, List<String> keys) {}
+
+  public abstract Map<String, Long> weights();
+  public abstract Optional<String> prefix();
+
+  public Result execute(List<Long> values) {
+    double mean = values.stream().mapToLong(Long::longValue).average().orElse(0);
+    return new Result(values.size(), mean, List.copyOf(weights().keySet()));
+  }
+
+  public static Builder builder() {
+    return new AutoValue_Value$i.Builder();
+  }
+
+  @AutoValue.Builder
+  public abstract static class Builder {
+    public abstract Builder weights(Map<String, Long> weights);
+    public abstract Builder prefix(String prefix);
+    public abstract Value$i build();
+  }
+}
+JAVA
+    ;;
+  esac
+done
+
 # Prints "<wall ms> <cpu ms>" of one command. CPU time (user + system, all javac threads) is the
 # figure to compare on a shared machine, where wall time mostly measures the neighbours.
 timed() {
@@ -133,43 +272,72 @@ proc_none() {
   timed "$JAVAC" -proc:none -d "$WORK/b" -cp "$CP" -Xlint:all,-processing "$SRC"/*.java "$WORK"/a-gen/bench/tasks/*.java
 }
 
+autovalue() {
+  rm -rf "$WORK/v" "$WORK/v-gen" && mkdir -p "$WORK/v" "$WORK/v-gen"
+  timed "$JAVAC" -d "$WORK/v" -s "$WORK/v-gen" -cp "$AV_ANNOTATIONS" -processorpath "$AV_PROCESSOR" \
+    -Xlint:all,-processing "$AV_SRC"/*.java
+}
+
+autovalue_proc_none() {
+  rm -rf "$WORK/w" && mkdir -p "$WORK/w"
+  timed "$JAVAC" -proc:none -d "$WORK/w" -cp "$AV_ANNOTATIONS" -Xlint:all,-processing "$AV_SRC"/*.java \
+    "$WORK"/v-gen/bench/values/*.java
+}
+
+# Lines of the .java files under a directory per annotated class (one per hand-written source).
+lines_per_class() { find "$1" -name '*.java' -exec cat {} + | wc -l | awk -v n="$N" '{printf "%.1f", $1 / n}'; }
+
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 
 mkdir -p "$WORK/copy" && "$JAVAC" -d "$WORK/copy" "$ROOT/bench/CopyProcessor.java"
 if [[ $MODE == warm ]]; then
   mkdir -p "$WORK/harness" && "$JAVAC" -d "$WORK/harness" "$ROOT/bench/WarmCompileBench.java"
   "$JAVA" ${BENCH_JVM_OPTS:-} -cp "$WORK/harness" bench.WarmCompileBench --sources "$SRC" --classpath "$CP" \
-    --processorpath "$PP" --copy-processorpath "$WORK/copy" --warmup "$WARMUP" --runs "$RUNS"
+    --processorpath "$PP" --copy-processorpath "$WORK/copy" --peer-name AutoValue --peer-sources "$AV_SRC" \
+    --peer-classpath "$AV_ANNOTATIONS" --peer-processorpath "$AV_PROCESSOR" --warmup "$WARMUP" --runs "$RUNS"
   exit
 elif [[ $MODE != cold ]]; then
   echo "MODE must be cold or warm, not $MODE" >&2
   exit 2
 fi
 
-echo "javac: $("$JAVAC" -version 2>&1); tasks: $N; runs: $RUNS each, interleaved; cores: $(nproc)"
+echo "javac: $("$JAVAC" -version 2>&1); classes: $N each; runs: $RUNS each, interleaved; cores: $(nproc)"
 with_processor > /dev/null   # warm the file cache and produce the generated sources
-generated=$(ls "$WORK"/a-gen/bench/tasks/*.java | wc -l)
-echo "generated sources: $generated"
+autovalue > /dev/null
+echo "Preflyte: $(ls "$WORK"/a-gen/bench/tasks/*.java | wc -l) generated sources," \
+  "$(lines_per_class "$WORK/a-gen") generated lines per annotated class"
+echo "AutoValue $AUTO_VALUE: $(ls "$WORK"/v-gen/bench/values/*.java | wc -l) generated sources," \
+  "$(lines_per_class "$WORK/v-gen") generated lines per annotated class"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-AW=(); AC=(); BW=(); BC=(); CW=(); CC=()
+# Each variant's samples go to $WORK/samples-<variant>, one "<wall ms> <cpu ms>" line per run.
+measure() { # measure <variant> <function>: runs it, records and prints its sample
+  local sample
+  sample=$("$2")
+  echo "$sample" >> "$WORK/samples-$1"
+  echo "$1 ${sample% *} ms wall / ${sample#* } ms cpu"
+}
+rm -f "$WORK"/samples-*
 for ((r = 1; r <= RUNS; r++)); do
-  read -r aw ac < <(with_processor)
-  read -r bw bc < <(proc_none)
-  read -r cw cc < <(copy_floor)
-  AW+=("$aw"); AC+=("$ac"); BW+=("$bw"); BC+=("$bc"); CW+=("$cw"); CC+=("$cc")
-  echo "run $r: with processor ${aw} ms wall / ${ac} ms cpu; -proc:none + generated ${bw} ms / ${bc} ms;" \
-    "copy floor ${cw} ms / ${cc} ms"
+  line="run $r:"
+  for v in preflyte:with_processor preflyte-none:proc_none copy-floor:copy_floor \
+      autovalue:autovalue autovalue-none:autovalue_proc_none; do
+    line+=" $(measure "${v%%:*}" "${v#*:}");"
+  done
+  echo "$line"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-report() {
-  local name=$1 a b c
-  a=$(printf '%s\n' "${@:2:RUNS}" | median)
-  b=$(printf '%s\n' "${@:RUNS+2:RUNS}" | median)
-  c=$(printf '%s\n' "${@:2*RUNS+2:RUNS}" | median)
-  awk -v n="$name" -v a="$a" -v b="$b" -v c="$c" 'BEGIN {
-    printf "%-4s median: with processor %d ms, -proc:none %d ms, copy floor %d ms\n", n, a, b, c
-    printf "     processor overhead %+.1f%% (ratio %.3f); floor overhead %+.1f%%; processor over floor %+.1f%%\n",
-      (a / b - 1) * 100, a / b, (c / b - 1) * 100, (a / c - 1) * 100 }'
+med() { cut -d' ' -f"$2" "$WORK/samples-$1" | median; } # med <variant> <1 = wall, 2 = cpu>
+report() { # report <metric name> <column>
+  awk -v n="$1" -v a="$(med preflyte "$2")" -v b="$(med preflyte-none "$2")" -v c="$(med copy-floor "$2")" \
+      -v v="$(med autovalue "$2")" -v w="$(med autovalue-none "$2")" 'BEGIN {
+    printf "%-4s median: Preflyte %d ms, -proc:none %d ms, copy floor %d ms; AutoValue %d ms, -proc:none %d ms\n",
+      n, a, b, c, v, w
+    printf "     Preflyte overhead %+.1f%% (ratio %.3f), floor overhead %+.1f%%, processor over floor %+.1f points;",
+      (a / b - 1) * 100, a / b, (c / b - 1) * 100, (a - c) / b * 100
+    printf " AutoValue overhead %+.1f%% (ratio %.3f)\n", (v / w - 1) * 100, v / w
+    if (n == "cpu")
+      printf "comparison (cpu): Preflyte overhead %+.1f%% vs AutoValue overhead %+.1f%%; Preflyte <= AutoValue: %s\n",
+        (a / b - 1) * 100, (v / w - 1) * 100, (a / b <= v / w) ? "yes" : "no" }'
 }
-report cpu "${AC[@]}" "${BC[@]}" "${CC[@]}"
-report wall "${AW[@]}" "${BW[@]}" "${CW[@]}"
+report wall 1
+report cpu 2
