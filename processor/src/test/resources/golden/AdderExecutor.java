@@ -6,8 +6,6 @@ import dev.preflyte.runtime.executor.ExecutionContext;
 import dev.preflyte.runtime.executor.TaskExecutor;
 import dev.preflyte.runtime.executor.TaskInputs;
 import dev.preflyte.runtime.executor.TaskOutputs;
-import dev.preflyte.runtime.literal.LiteralCodec;
-import dev.preflyte.runtime.literal.LiteralCodecs;
 import javax.annotation.processing.Generated;
 
 /**
@@ -16,17 +14,10 @@ import javax.annotation.processing.Generated;
  *
  * <p>Registered under the name
  * {@code com.acme.Adder}, which the container's arguments pass to {@code preflyte-execute}.
- * The configuration comes from {@code TaskTemplate.custom} (see
- * {@link AdderTask#decodeCustom}).
+ * The configuration comes from {@code TaskTemplate.custom}, as {@link AdderTask} wrote it.
  */
 @Generated("dev.preflyte.processor.PrebuiltTaskProcessor")
 public final class AdderExecutor implements TaskExecutor {
-  private static final LiteralCodec<Long> INPUT_A = LiteralCodecs.int64();
-
-  private static final LiteralCodec<Long> INPUT_B = LiteralCodecs.int64();
-
-  private static final LiteralCodec<Long> OUTPUT_O0 = LiteralCodecs.int64();
-
   /**
    * Creates the executor; the executor registry calls this.
    */
@@ -39,9 +30,9 @@ public final class AdderExecutor implements TaskExecutor {
   @Override
   public LiteralMap executeFromModel(TaskTemplate template, LiteralMap inputs,
       ExecutionContext context) {
-    Adder task = AdderTask.decodeCustom(template.getCustom());
+    Adder task = AdderTask.CUSTOM.decodeStruct(template.getCustom());
     TaskInputs in = TaskInputs.of(inputs, template.getInterface().getInputs(), context);
-    long o0 = task.execute(in.get("a", INPUT_A), in.get("b", INPUT_B));
-    return TaskOutputs.create().put("o0", OUTPUT_O0, o0).toLiteralMap(context);
+    long o0 = task.execute(in.get("a", AdderTask.INPUT_A), in.get("b", AdderTask.INPUT_B));
+    return TaskOutputs.create().put("o0", AdderTask.OUTPUT_O0, o0).toLiteralMap(context);
   }
 }

@@ -1,23 +1,26 @@
 package com.acme;
 
 import com.google.protobuf.Struct;
-import dev.preflyte.runtime.custom.CustomDecodingException;
-import dev.preflyte.runtime.custom.CustomStructReader;
-import dev.preflyte.runtime.custom.CustomValues;
+import dev.preflyte.runtime.custom.CustomCodecs;
+import dev.preflyte.runtime.custom.CustomProperty;
+import dev.preflyte.runtime.custom.CustomStruct;
+import dev.preflyte.runtime.literal.LiteralCodec;
 import dev.preflyte.runtime.literal.LiteralCodecs;
+import dev.preflyte.runtime.task.LocalInputs;
+import dev.preflyte.runtime.task.LocalOutputs;
 import dev.preflyte.runtime.task.PrebuiltContainerTask;
 import dev.preflyte.runtime.task.TaskInterface;
-import java.util.Set;
+import dev.preflyte.runtime.task.TaskSettings;
 import javax.annotation.processing.Generated;
 
 /**
  * The Flyte task defined by {@link Adder}, generated from it by Preflyte's annotation
  * processor.
  *
- * <p>Build instances with {@link #builder()}; register the template from
- * {@link #toTaskTemplate}. In the task's container {@link AdderExecutor} runs it from that
- * template alone: the configuration travels in {@code TaskTemplate.custom}, written
- * by {@link #encodeCustom} and read by {@link #decodeCustom}.
+ * <p>{@code AdderTask.of(new Adder(...))} defines a task;
+ * {@code TaskSettings} add its name, retries and resources. {@link #run} runs it on this
+ * machine as Flyte runs it in its container, where {@link AdderExecutor} runs it from the
+ * registered template alone: the configuration travels in {@code TaskTemplate.custom}.
  */
 @Generated("dev.preflyte.processor.PrebuiltTaskProcessor")
 public final class AdderTask extends PrebuiltContainerTask<Adder> {
@@ -27,7 +30,7 @@ public final class AdderTask extends PrebuiltContainerTask<Adder> {
   public static final String TASK_TYPE = "adder";
 
   /**
-   * The image from {@code @PrebuiltTask}; {@link Builder#image} overrides it per task.
+   * The image from {@code @PrebuiltTask}; {@code TaskSettings.Builder.image} overrides it.
    */
   public static final String DEFAULT_IMAGE = "ghcr.io/acme/adder:1.0.0";
 
@@ -36,89 +39,65 @@ public final class AdderTask extends PrebuiltContainerTask<Adder> {
    */
   public static final String EXECUTOR_NAME = "com.acme.Adder";
 
-  private AdderTask(Builder builder) {
-    super(builder, TASK_TYPE, DEFAULT_IMAGE, EXECUTOR_NAME, typedInterface(), builder.toConfig());
+  static final LiteralCodec<Long> INPUT_A = LiteralCodecs.int64();
+
+  static final LiteralCodec<Long> INPUT_B = LiteralCodecs.int64();
+
+  static final LiteralCodec<Long> OUTPUT_O0 = LiteralCodecs.int64();
+
+  private static final TaskInterface INTERFACE = TaskInterface.builder()
+      .input("a", INPUT_A, "the first addend")
+      .input("b", INPUT_B)
+      .output("o0", OUTPUT_O0, "the sum plus the offset")
+      .build();
+
+  private static final CustomProperty<Adder, Long> OFFSET = CustomProperty.required("offset",
+      CustomCodecs.int64(), Adder::offset);
+
+  /**
+   * How the configuration is written into {@code TaskTemplate.custom} and read back.
+   */
+  static final CustomStruct<Adder> CUSTOM = CustomStruct.of(fields -> new Adder(fields.get(OFFSET)),
+      OFFSET);
+
+  private AdderTask(Adder config, TaskSettings settings) {
+    super(TASK_TYPE, DEFAULT_IMAGE, EXECUTOR_NAME, INTERFACE, config, settings);
   }
 
   /**
-   * A builder with every configuration property at its default.
+   * The task with configuration {@code config} and default settings: named
+   * {@value #EXECUTOR_NAME}, no retries, no resource requests.
    */
-  public static Builder builder() {
-    return new Builder();
+  public static AdderTask of(Adder config) {
+    return new AdderTask(config, TaskSettings.defaults());
+  }
+
+  /**
+   * The task with configuration {@code config} and Flyte settings {@code settings}.
+   */
+  public static AdderTask of(Adder config, TaskSettings settings) {
+    return new AdderTask(config, settings);
   }
 
   @Override
   public Struct getCustom() {
-    return encodeCustom(config());
+    return CUSTOM.encodeStruct(config());
   }
 
   /**
-   * Writes {@code config} as the task's custom struct, one field per configuration property in
-   * name order; null properties are left out, so an all-null configuration is an empty
-   * struct. The encoding is described in {@code dev.preflyte.runtime.custom}.
-   */
-  public static Struct encodeCustom(Adder config) {
-    Struct.Builder custom = Struct.newBuilder();
-    custom.putFields("offset", CustomValues.ofLong(config.offset()));
-    return custom.build();
-  }
-
-  /**
-   * Reads the configuration back from a task template's custom struct, as
-   * {@link #encodeCustom} wrote it.
+   * Runs the task on this machine exactly as Flyte runs it in its container: the template is
+   * serialized and parsed back, the executor found by name, the inputs and outputs converted
+   * to Flyte literals and checked against the interface. Needs {@code preflyte-launcher} on
+   * the class path.
    *
-   * @throws CustomDecodingException naming the property at fault if the
-   *     struct was not written by this version of the task
+   * @param a the first addend
+   * @return the sum plus the offset
+   * @throws dev.preflyte.runtime.task.TaskFailedException if the task fails,
+   *     classified as Flyte's {@code error.pb} would be
    */
-  public static Adder decodeCustom(Struct custom) throws CustomDecodingException {
-    CustomStructReader reader = CustomStructReader.of(custom, "", Set.of("offset"));
-    long offset = reader.required("offset", CustomValues::asLong);
-    return new Adder(offset);
-  }
-
-  /**
-   * The inputs and outputs, from the parameters and the return type of {@code execute}.
-   */
-  private static TaskInterface typedInterface() {
-    return TaskInterface.builder()
-        .input("a", LiteralCodecs.int64().literalType(), "the first addend")
-        .input("b", LiteralCodecs.int64().literalType())
-        .output("o0", LiteralCodecs.int64().literalType(), "the sum plus the offset")
-        .build();
-  }
-
-  /**
-   * Collects the configuration of {@link Adder} and the settings every task has
-   * (name, image, retries, resources...).
-   */
-  public static final class Builder extends PrebuiltContainerTask.Builder<Builder> {
-    private long offset;
-
-    private Builder() {
-    }
-
-    /**
-     * Sets configuration property {@code offset}.
-     */
-    public Builder offset(long offset) {
-      this.offset = offset;
-      return this;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    /**
-     * Builds the task; the builder may be reused.
-     */
-    public AdderTask build() {
-      return new AdderTask(this);
-    }
-
-    private Adder toConfig() {
-      return new Adder(this.offset);
-    }
+  public long run(long a, long b) {
+    LocalOutputs outputs = runLocally(LocalInputs.create().put("a", INPUT_A, a)
+        .put("b", INPUT_B, b));
+    return outputs.get("o0", OUTPUT_O0);
   }
 }

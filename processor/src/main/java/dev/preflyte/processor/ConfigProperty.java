@@ -1,26 +1,19 @@
 package dev.preflyte.processor;
 
-import com.palantir.javapoet.CodeBlock;
-
 /**
- * One configuration property: a record component or a field of a class.
+ * One configuration property: a record component or a property of a class.
  *
  * @param name the property name, also its key in the custom struct
  * @param type its value type
- * @param read how the generated code reads it from an instance ({@code %s} is the instance)
- * @param write how the generated code sets it on a class instance ({@code %1$s} instance,
- *     {@code %2$s} value), or null for record components
+ * @param nullable whether it is marked {@code @Nullable}
+ * @param getter the method that reads it (a record's accessor, a class's getter), or null for a
+ *     public field
+ * @param setter the method that sets it on a class, or null for a public field or a record component
  */
-record ConfigProperty(String name, ValueType type, String read, String write) {
+record ConfigProperty(String name, ValueType type, boolean nullable, String getter, String setter) {
 
-  String readFrom(String instance) {
-    return String.format(read, instance);
-  }
-
-  /** The statement setting this property of {@code instance} to {@code value}. */
-  CodeBlock writeTo(String instance, CodeBlock value) {
-    String marker = "\u0000";
-    String statement = String.format(write, instance, marker).replace("$", "$$").replace(marker, "$L");
-    return CodeBlock.of(statement, value);
+  /** Whether a class sets it through its public field. */
+  boolean isField() {
+    return getter == null;
   }
 }

@@ -2,126 +2,137 @@ package dev.preflyte.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import java.util.HashMap;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.Modifier;
 
 /**
- * The code that writes configuration values into the custom struct and reads them back, through
- * {@code dev.preflyte.runtime.custom.CustomValues}. Nested records get a pair of helper methods in
- * the task class, named here.
+ * The task class's constants that write its configuration into {@code TaskTemplate.custom} and read
+ * it back, composed from {@code dev.preflyte.runtime.custom}'s codecs: one {@code CustomProperty}
+ * per property, one {@code CustomStruct} per record, declared before their first use.
  */
 final class CustomCode {
 
-  static final ClassName CUSTOM_VALUES = ClassName.get("dev.preflyte.runtime.custom", "CustomValues");
-  static final ClassName STRUCT_READER = ClassName.get("dev.preflyte.runtime.custom", "CustomStructReader");
+  private final TaskModel model;
+  private final TaskMembers members;
+  private final List<FieldSpec> fields = new ArrayList<>();
+  /** Records whose constants are declared, or being declared (a recursive record refers back lazily). */
+  private final Set<ClassName> started = new HashSet<>();
+  private final Set<ClassName> declared = new HashSet<>();
 
-  private final ClassName taskClass;
-  private final Map<ClassName, String> helperSuffixes = new HashMap<>();
+  CustomCode(TaskModel model, TaskMembers members) {
+    this.model = model;
+    this.members = members;
+  }
 
-  /** @param structs the nested configuration records, sorted, each getting helper methods */
-  CustomCode(ClassName taskClass, List<ValueType.StructType> structs) {
-    this.taskClass = taskClass;
-    Map<String, Integer> simpleNames = new HashMap<>();
-    for (ValueType.StructType struct : structs) {
-      simpleNames.merge(struct.name().simpleName(), 1, Integer::sum);
+  /** The constants in declaration order, ending with the configuration's own {@code CustomStruct}. */
+  List<FieldSpec> fields() {
+    List<CodeBlock> properties = new ArrayList<>();
+    for (ConfigProperty property : model.properties()) {
+      declareStructsOf(property.type());
+      String constant = members.property(null, property);
+      fields.add(property(model.type(), property, constant));
+      properties.add(CodeBlock.of("$L", constant));
     }
-    for (ValueType.StructType struct : structs) {
-      // The simple name when it is unambiguous, else the package-relative names joined.
-      String suffix = simpleNames.get(struct.name().simpleName()) == 1
-          ? struct.name().simpleName()
-          : String.join("", struct.name().simpleNames());
-      helperSuffixes.put(struct.name(), Names.free(suffix, Set.copyOf(helperSuffixes.values())));
+    fields.add(FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.CUSTOM_STRUCT, model.type()), members.custom,
+            Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("How the configuration is written into {@code TaskTemplate.custom} and read back.\n")
+        .initializer(struct(model.type(), model.record(), model.properties(), properties))
+        .build());
+    return fields;
+  }
+
+  private void declareStructsOf(ValueType type) {
+    if (type instanceof ValueType.StructType struct && started.add(struct.name())) {
+      List<CodeBlock> properties = new ArrayList<>();
+      for (ConfigProperty property : struct.properties()) {
+        declareStructsOf(property.type());
+        String constant = members.property(struct.name(), property);
+        fields.add(property(struct.name(), property, constant));
+        properties.add(CodeBlock.of("$L", constant));
+      }
+      fields.add(FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.CUSTOM_STRUCT, struct.name()),
+              members.structCodec(struct), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer(struct(struct.name(), true, struct.properties(), properties))
+          .build());
+      declared.add(struct.name());
+    } else if (type instanceof ValueType.ListOf list) {
+      declareStructsOf(list.element());
+    } else if (type instanceof ValueType.MapOf map) {
+      declareStructsOf(map.value());
+    } else if (type instanceof ValueType.OptionalOf optional) {
+      declareStructsOf(optional.value());
     }
   }
 
-  String encodeMethod(ValueType.StructType struct) {
-    return "encode" + helperSuffixes.get(struct.name());
+  /** {@code CustomProperty.of("name", codec, Type::getter[, Type::setter])}. */
+  private FieldSpec property(ClassName owner, ConfigProperty property, String constant) {
+    CodeBlock.Builder arguments = CodeBlock.builder().add("$S,$W$L,$W$L", property.name(), codec(property.type()),
+        getter(owner, property));
+    if (!model.record() && owner.equals(model.type())) {
+      arguments.add(",$W$L", setter(owner, property));
+    }
+    String factory = property.type().nullable() ? "of" : "required";
+    return FieldSpec.builder(
+            ParameterizedTypeName.get(RuntimeNames.CUSTOM_PROPERTY, owner, property.type().boxed()), constant,
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$Z$T.$L($L)", RuntimeNames.CUSTOM_PROPERTY, factory, arguments.build())
+        .build();
   }
 
-  String decodeMethod(ValueType.StructType struct) {
-    return "decode" + helperSuffixes.get(struct.name());
+  private static CodeBlock getter(ClassName owner, ConfigProperty property) {
+    return property.isField()
+        ? CodeBlock.of("config -> config.$L", property.name())
+        : CodeBlock.of("$T::$L", owner, property.getter());
   }
 
-  /** An expression encoding the non-null value {@code value} into a {@code Value}. */
-  CodeBlock encode(ValueType type, CodeBlock value, int depth) {
+  private static CodeBlock setter(ClassName owner, ConfigProperty property) {
+    return property.isField()
+        ? CodeBlock.of("(config, value) -> config.$L = value", property.name())
+        : CodeBlock.of("$T::$L", owner, property.setter());
+  }
+
+  /**
+   * {@code CustomStruct.of(fields -> new Type(fields.get(A), ...), A, ...)} for a record, {@code
+   * CustomStruct.ofBean(Type::new, A, ...)} for a class.
+   */
+  private CodeBlock struct(ClassName type, boolean isRecord, List<ConfigProperty> properties,
+      List<CodeBlock> constants) {
+    CodeBlock list = constants.isEmpty() ? CodeBlock.of("") : CodeBlock.of(",$W$L", CodeBlock.join(constants, ",$W"));
+    if (!isRecord) {
+      return CodeBlock.of("$Z$T.ofBean($T::new$L)", RuntimeNames.CUSTOM_STRUCT, type, list);
+    }
+    CodeBlock arguments = CodeBlock.join(
+        constants.stream().map(constant -> CodeBlock.of("fields.get($L)", constant)).toList(), ",$W");
+    return CodeBlock.of("$Z$T.of(fields -> new $T($L)$L)", RuntimeNames.CUSTOM_STRUCT, type, arguments, list);
+  }
+
+  /** The {@code CustomCodec} expression for a configuration value of {@code type}. */
+  private CodeBlock codec(ValueType type) {
     if (type instanceof ValueType.Scalar scalar) {
-      return CodeBlock.of("$T.of$L($L)", CUSTOM_VALUES, scalar.kind().custom, value);
+      return CodeBlock.of("$T.$L()", RuntimeNames.CUSTOM_CODECS, scalar.kind().custom);
     }
-    if (type instanceof ValueType.EnumType) {
-      return CodeBlock.of("$T.ofEnum($L)", CUSTOM_VALUES, value);
-    }
-    if (type instanceof ValueType.StructType struct) {
-      return CodeBlock.of("$L($L)", encodeMethod(struct), value);
+    if (type instanceof ValueType.EnumType enumType) {
+      return CodeBlock.of("$T.enumOf($T.class)", RuntimeNames.CUSTOM_CODECS, enumType.name());
     }
     if (type instanceof ValueType.ListOf list) {
-      return CodeBlock.of("$T.ofList($L, $L)", CUSTOM_VALUES, value, elementEncoder(list.element(), depth));
+      return CodeBlock.of("$T.listOf($L)", RuntimeNames.CUSTOM_CODECS, codec(list.element()));
     }
     if (type instanceof ValueType.MapOf map) {
-      return CodeBlock.of("$T.ofMap($L, $L)", CUSTOM_VALUES, value, elementEncoder(map.value(), depth));
+      return CodeBlock.of("$T.mapOf($L)", RuntimeNames.CUSTOM_CODECS, codec(map.value()));
     }
-    ValueType.OptionalOf optional = (ValueType.OptionalOf) type;
-    return CodeBlock.of("$T.ofOptional($L, $L)", CUSTOM_VALUES, value, encoder(optional.value(), depth));
-  }
-
-  /** A function encoding a non-null value. */
-  private CodeBlock encoder(ValueType type, int depth) {
-    if (type instanceof ValueType.Scalar scalar) {
-      return CodeBlock.of("$T::of$L", CUSTOM_VALUES, scalar.kind().custom);
+    if (type instanceof ValueType.OptionalOf optional) {
+      return CodeBlock.of("$T.optionalOf($L)", RuntimeNames.CUSTOM_CODECS, codec(optional.value()));
     }
-    if (type instanceof ValueType.EnumType) {
-      return CodeBlock.of("$T::ofEnum", CUSTOM_VALUES);
-    }
-    if (type instanceof ValueType.StructType struct) {
-      return CodeBlock.of("$T::$L", taskClass, encodeMethod(struct));
-    }
-    String item = "item" + depth;
-    return CodeBlock.of("$L -> $L", item, encode(type, CodeBlock.of("$L", item), depth + 1));
-  }
-
-  /** A function encoding a list element or map value, which may be null unless it is an Optional. */
-  private CodeBlock elementEncoder(ValueType type, int depth) {
-    if (type instanceof ValueType.OptionalOf) {
-      return encoder(type, depth);
-    }
-    String item = "item" + depth;
-    return CodeBlock.of("$L -> $T.ofNullable($L, $L)", item, CUSTOM_VALUES, item, encoder(type, depth + 1));
-  }
-
-  /** A {@code CustomDecoder} for a non-null value of {@code type}. */
-  CodeBlock decoder(ValueType type, int depth) {
-    if (type instanceof ValueType.Scalar scalar) {
-      return CodeBlock.of("$T::as$L", CUSTOM_VALUES, scalar.kind().custom);
-    }
-    if (type instanceof ValueType.StructType struct) {
-      return CodeBlock.of("$T::$L", taskClass, decodeMethod(struct));
-    }
-    String value = "value" + depth;
-    String path = "path" + depth;
-    if (type instanceof ValueType.EnumType enumType) {
-      return CodeBlock.of("($L, $L) -> $T.asEnum($L, $L, $T.class)",
-          value, path, CUSTOM_VALUES, value, path, enumType.name());
-    }
-    String method;
-    CodeBlock inner;
-    if (type instanceof ValueType.ListOf list) {
-      method = "asList";
-      inner = elementDecoder(list.element(), depth + 1);
-    } else if (type instanceof ValueType.MapOf map) {
-      method = "asMap";
-      inner = elementDecoder(map.value(), depth + 1);
-    } else {
-      method = "asOptional";
-      inner = decoder(((ValueType.OptionalOf) type).value(), depth + 1);
-    }
-    return CodeBlock.of("($L, $L) -> $T.$L($L, $L, $L)", value, path, CUSTOM_VALUES, method, value, path, inner);
-  }
-
-  private CodeBlock elementDecoder(ValueType type, int depth) {
-    if (type instanceof ValueType.OptionalOf) {
-      return decoder(type, depth);
-    }
-    return CodeBlock.of("$T.orNull($L)", CUSTOM_VALUES, decoder(type, depth));
+    ValueType.StructType struct = (ValueType.StructType) type;
+    String constant = members.structCodec(struct);
+    // A record that (indirectly) contains itself is still being declared: refer to it on first use.
+    return declared.contains(struct.name())
+        ? CodeBlock.of("$L", constant)
+        : CodeBlock.of("$T.lazy(() -> $T.$L)", RuntimeNames.CUSTOM_CODECS, model.taskClass(), constant);
   }
 }

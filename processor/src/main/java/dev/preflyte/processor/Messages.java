@@ -160,11 +160,6 @@ final class Messages {
         + "() and " + setter + "(...)";
   }
 
-  static String propertyClash(String property, String type) {
-    return "[PreflyteProperty] configuration property '" + property + "' of " + type + " has the name of"
-        + " a method every task builder has (" + property + "(...)): rename the property";
-  }
-
   static String duplicateExecutor(String name, String other) {
     return "[PreflyteDuplicate] two tasks register the executor name \"" + name + "\" in one compilation"
         + " (the other is " + other + "): rename one of them";
@@ -176,7 +171,7 @@ final class Messages {
   }
 
   static String runtimeMissing() {
-    return "[PreflyteClasspath] dev.preflyte.runtime.task.PrebuiltContainerTask is not on the compile"
+    return "[PreflyteClasspath] " + RuntimeNames.PREBUILT_TASK.canonicalName() + " is not on the compile"
         + " class path: add the dependency dev.preflyte:preflyte-api";
   }
 

@@ -126,13 +126,11 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
     if (candidates.isEmpty()) {
       return;
     }
-    TypeElement dynamicBuilder = elements.getTypeElement(TaskModelReader.DYNAMIC_BUILDER);
-    if (dynamicBuilder == null) {
+    if (elements.getTypeElement(RuntimeNames.PREBUILT_TASK.canonicalName()) == null) {
       candidates.forEach(type -> reporter.error(type, Messages.runtimeMissing()));
       return;
     }
-    TaskModelReader reader =
-        new TaskModelReader(elements, processingEnv.getTypeUtils(), reporter, dynamicBuilder);
+    TaskModelReader reader = new TaskModelReader(elements, processingEnv.getTypeUtils(), reporter);
     for (TypeElement type : candidates) {
       current = type;
       List<String> unresolved = TaskModelReader.unresolvedTypes(type);
@@ -173,8 +171,9 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
     ModuleElement module = elements.getModuleOf(model.element());
     try {
       boolean generated = generatedVisible.computeIfAbsent(module, m -> GeneratedAnnotation.isVisible(elements, m));
-      SourceWriter.write(processingEnv.getFiler(), new TaskClassGenerator(model, generated).generate());
-      SourceWriter.write(processingEnv.getFiler(), new ExecutorClassGenerator(model, generated).generate());
+      TaskMembers members = new TaskMembers(model);
+      SourceWriter.write(processingEnv.getFiler(), new TaskClassGenerator(model, members, generated).generate());
+      SourceWriter.write(processingEnv.getFiler(), new ExecutorClassGenerator(model, members, generated).generate());
       RegistrationWriter.write(processingEnv.getFiler(), model);
     } catch (IOException e) {
       reporter.error(model.element(), Messages.writeFailed("the files for " + model.executorName(), e.toString()));

@@ -4,6 +4,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.regex.Pattern;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.tools.JavaFileObject;
@@ -15,10 +16,13 @@ import javax.tools.JavaFileObject;
  */
 final class SourceWriter {
 
+  private static final Pattern TRAILING_SPACE = Pattern.compile("[ \t]+$", Pattern.MULTILINE);
+
   private SourceWriter() {}
 
   static void write(Filer filer, JavaFile file) throws IOException {
-    String text = file.toString();
+    // JavaPoet keeps the space before a wrap point (" = " then a line break): drop it.
+    String text = TRAILING_SPACE.matcher(file.toString()).replaceAll("");
     TypeSpec type = file.typeSpec();
     String name = file.packageName().isEmpty() ? type.name() : file.packageName() + "." + type.name();
     JavaFileObject source = filer.createSourceFile(name, type.originatingElements().toArray(new Element[0]));

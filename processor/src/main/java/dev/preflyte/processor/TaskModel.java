@@ -37,6 +37,17 @@ record TaskModel(
     return result instanceof Result.Dynamic;
   }
 
+  /** The declared outputs: {@code o0} for a single value, an {@code @Outputs} record's components, or none. */
+  List<Output> outputs() {
+    if (result instanceof Result.Single single) {
+      return List.of(new Output("o0", single.type(), null, single.description()));
+    }
+    if (result instanceof Result.Outputs outputs) {
+      return outputs.outputs();
+    }
+    return List.of();
+  }
+
   /** The parameters that are task inputs. */
   List<Parameter> inputs() {
     return parameters.stream().filter(p -> p.kind() == Parameter.Kind.INPUT).toList();

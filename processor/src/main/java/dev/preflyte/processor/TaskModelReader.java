@@ -36,32 +36,20 @@ final class TaskModelReader {
 
   static final String ANNOTATION = "dev.preflyte.annotations.PrebuiltTask";
   static final String OUTPUTS = "dev.preflyte.annotations.Outputs";
-  static final String EXECUTION_CONTEXT = "dev.preflyte.runtime.executor.ExecutionContext";
-  static final String TASK_INPUTS = "dev.preflyte.runtime.executor.TaskInputs";
-  static final String TASK_OUTPUTS = "dev.preflyte.runtime.executor.TaskOutputs";
-  static final String DYNAMIC_BUILDER = "dev.preflyte.runtime.task.PrebuiltContainerTask.DynamicBuilder";
+  private static final String EXECUTION_CONTEXT = RuntimeNames.EXECUTION_CONTEXT.canonicalName();
+  private static final String TASK_INPUTS = RuntimeNames.TASK_INPUTS.canonicalName();
+  private static final String TASK_OUTPUTS = RuntimeNames.TASK_OUTPUTS.canonicalName();
 
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  /** Methods of the generated builder itself, besides those it inherits. */
-  private static final Set<String> GENERATED_BUILDER_METHODS = Set.of("build", "toConfig", "dynamicInterface");
 
   private final Elements elements;
   private final Types types;
   private final Reporter reporter;
-  private final Set<String> builderMethodNames;
 
-  TaskModelReader(Elements elements, Types types, Reporter reporter, TypeElement dynamicBuilder) {
+  TaskModelReader(Elements elements, Types types, Reporter reporter) {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
-    this.builderMethodNames = new HashSet<>(GENERATED_BUILDER_METHODS);
-    // A one-argument setter would override or blur a builder method with at most one parameter;
-    // beside methods with more parameters (limit(resource, quantity)) it is a plain overload.
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(dynamicBuilder))) {
-      if (method.getParameters().size() <= 1) {
-        builderMethodNames.add(method.getSimpleName().toString());
-      }
-    }
   }
 
   /** The model of {@code type}, or empty after reporting what is wrong with it. */
@@ -213,10 +201,9 @@ final class TaskModelReader {
     for (RecordComponentElement component : type.getRecordComponents()) {
       String name = component.getSimpleName().toString();
       Element at = TypeResolver.sourceElement(component);
-      if (checkPropertyName(at, name, type)) {
-        resolver.resolve(component.asType(), TypeResolver.Usage.CONFIG, at, "configuration property '" + name + "'")
-            .ifPresent(t -> properties.add(new ConfigProperty(name, t, "%s." + name + "()", null)));
-      }
+      boolean nullable = TypeResolver.isMarkedNullable(component);
+      resolver.resolve(component.asType(), TypeResolver.Usage.CONFIG, at, "configuration property '" + name + "'")
+          .ifPresent(t -> properties.add(new ConfigProperty(name, t, nullable, name, null)));
     }
     return properties;
   }
@@ -232,29 +219,19 @@ final class TaskModelReader {
       String name = field.getSimpleName().toString();
       String getter = PropertyRules.getterName(name, field.asType().getKind() == TypeKind.BOOLEAN);
       String setter = PropertyRules.setterName(name);
-      boolean publicField = modifiers.contains(Modifier.PUBLIC);
-      String read = publicField ? "%s." + name : hasGetter(methods, getter, field.asType()) ? "%s." + getter + "()" : null;
-      String write = publicField && !modifiers.contains(Modifier.FINAL)
-          ? "%1$s." + name + " = %2$s"
-          : hasSetter(methods, setter, field.asType()) ? "%1$s." + setter + "(%2$s)" : null;
-      if (read == null || write == null) {
+      boolean publicField = modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.FINAL);
+      boolean accessors = hasGetter(methods, getter, field.asType()) && hasSetter(methods, setter, field.asType());
+      if (!publicField && !accessors) {
         reporter.error(field, Messages.propertyNotAccessible(name, type.getQualifiedName().toString(), getter, setter));
         continue;
       }
-      if (checkPropertyName(field, name, type)) {
-        resolver.resolve(field.asType(), TypeResolver.Usage.CONFIG, field, "configuration property '" + name + "'")
-            .ifPresent(t -> properties.add(new ConfigProperty(name, t, read, write)));
-      }
+      boolean nullable = TypeResolver.isMarkedNullable(field);
+      resolver.resolve(field.asType(), TypeResolver.Usage.CONFIG, field, "configuration property '" + name + "'")
+          .ifPresent(t -> properties.add(publicField
+              ? new ConfigProperty(name, t, nullable, null, null)
+              : new ConfigProperty(name, t, nullable, getter, setter)));
     }
     return properties;
-  }
-
-  private boolean checkPropertyName(Element property, String name, TypeElement type) {
-    if (builderMethodNames.contains(name)) {
-      reporter.error(property, Messages.propertyClash(name, type.getQualifiedName().toString()));
-      return false;
-    }
-    return true;
   }
 
   private boolean hasGetter(List<ExecutableElement> methods, String name, TypeMirror type) {

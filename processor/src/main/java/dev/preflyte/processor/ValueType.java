@@ -108,19 +108,19 @@ sealed interface ValueType {
   }
 
   enum ScalarKind {
-    LONG(ClassName.get(Long.class), "int64", "Long"),
-    INT(ClassName.get(Integer.class), "int32", "Int"),
-    DOUBLE(ClassName.get(Double.class), "float64", "Double"),
-    FLOAT(ClassName.get(Float.class), "float32", "Float"),
-    BOOLEAN(ClassName.get(Boolean.class), "bool", "Boolean"),
-    STRING(ClassName.get(String.class), "string", "String"),
-    INSTANT(ClassName.get(java.time.Instant.class), "datetime", "Instant"),
-    DURATION(ClassName.get(java.time.Duration.class), "duration", "Duration");
+    LONG(ClassName.get(Long.class), "int64", "int64"),
+    INT(ClassName.get(Integer.class), "int32", "int32"),
+    DOUBLE(ClassName.get(Double.class), "float64", "float64"),
+    FLOAT(ClassName.get(Float.class), "float32", "float32"),
+    BOOLEAN(ClassName.get(Boolean.class), "bool", "bool"),
+    STRING(ClassName.get(String.class), "string", "string"),
+    INSTANT(ClassName.get(java.time.Instant.class), "datetime", "instant"),
+    DURATION(ClassName.get(java.time.Duration.class), "duration", "duration");
 
     final ClassName boxed;
     /** The {@code LiteralCodecs} factory method. */
     final String codec;
-    /** The suffix of the {@code CustomValues} of/as methods. */
+    /** The {@code CustomCodecs} factory method. */
     final String custom;
 
     ScalarKind(ClassName boxed, String codec, String custom) {
@@ -131,9 +131,9 @@ sealed interface ValueType {
   }
 
   enum BlobKind {
-    FILE(ClassName.get("dev.preflyte.runtime.types", "FlyteFile"), "file"),
-    DIRECTORY(ClassName.get("dev.preflyte.runtime.types", "FlyteDirectory"), "directory"),
-    DATASET(ClassName.get("dev.preflyte.runtime.types", "StructuredDataset"), "structuredDataset");
+    FILE(RuntimeNames.FLYTE_FILE, "file"),
+    DIRECTORY(RuntimeNames.FLYTE_DIRECTORY, "directory"),
+    DATASET(RuntimeNames.STRUCTURED_DATASET, "structuredDataset");
 
     final ClassName name;
     final String codec;

@@ -10,10 +10,13 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.TaskTemplate;
+import dev.preflyte.runtime.custom.CustomStruct;
 import dev.preflyte.runtime.executor.TaskExecutor;
 import dev.preflyte.runtime.registry.ExecutorRegistry;
 import dev.preflyte.runtime.task.PrebuiltContainerTask;
 import dev.preflyte.runtime.task.RegistrationSettings;
+import dev.preflyte.runtime.task.TaskInterface;
+import dev.preflyte.runtime.task.TaskSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -114,12 +117,52 @@ final class Compiled {
     return Class.forName(name, true, loader);
   }
 
-  /** Calls the generated {@code <Task>.builder()}, applies {@code configure}, and builds. */
-  PrebuiltContainerTask<?> build(String taskClass, BuilderStep configure) throws Exception {
-    Class<?> task = type(taskClass);
-    Object builder = task.getMethod("builder").invoke(null);
-    configure.apply(builder);
-    return (PrebuiltContainerTask<?>) builder.getClass().getMethod("build").invoke(builder);
+  /** Calls the generated {@code <Task>.of(config)}: the task with default settings. */
+  PrebuiltContainerTask<?> task(String taskClass, Object config) throws Exception {
+    return task(taskClass, config, TaskSettings.defaults());
+  }
+
+  /** Calls the generated {@code <Task>.of(config, settings)}. */
+  PrebuiltContainerTask<?> task(String taskClass, Object config, TaskSettings settings) throws Exception {
+    Method of = type(taskClass).getMethod("of", config.getClass(), TaskSettings.class);
+    return (PrebuiltContainerTask<?>) invoke(of, config, settings);
+  }
+
+  /** Calls the generated {@code <Task>.of(config, taskInterface, settings)} of a dynamic task. */
+  PrebuiltContainerTask<?> dynamicTask(String taskClass, Object config, TaskInterface taskInterface,
+      TaskSettings settings) throws Exception {
+    Method of = type(taskClass).getMethod("of", config.getClass(), TaskInterface.class, TaskSettings.class);
+    return (PrebuiltContainerTask<?>) invoke(of, config, taskInterface, settings);
+  }
+
+  /** A record of type {@code recordClass}, through its canonical constructor. */
+  Object record(String recordClass, Object... components) throws Exception {
+    Class<?> type = type(recordClass);
+    Class<?>[] parameters = java.util.Arrays.stream(type.getRecordComponents())
+        .map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new);
+    return invoke(type.getDeclaredConstructor(parameters), components);
+  }
+
+  /** A new instance of class {@code beanClass}, through its no-argument constructor. */
+  Object instance(String beanClass) throws Exception {
+    return type(beanClass).getConstructor().newInstance();
+  }
+
+  /** Calls the one-argument method {@code name} of {@code target}, such as a setter. */
+  static void set(Object target, String name, Object value) throws Exception {
+    call(target, name, value);
+  }
+
+  private static Object invoke(java.lang.reflect.Executable method, Object... arguments) throws Exception {
+    try {
+      return method instanceof Method m ? m.invoke(null, arguments)
+          : ((java.lang.reflect.Constructor<?>) method).newInstance(arguments);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** The template as registered: built, serialized and parsed back, as Flyte hands it to the container. */
@@ -148,22 +191,14 @@ final class Compiled {
     return executor(task.executorName()).executeFromModel(registered(task), inputs, new TestContext(workDir));
   }
 
-  /** Calls the generated static {@code decodeCustom}. */
-  Object decodeCustom(String taskClass, Struct custom) throws Throwable {
-    Method decode = type(taskClass).getMethod("decodeCustom", Struct.class);
-    try {
-      return decode.invoke(null, custom);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+  /** Decodes {@code custom} with the task class's (package-private) {@code CUSTOM} codec, as its executor does. */
+  Object decodeCustom(String taskClass, Struct custom) throws Exception {
+    java.lang.reflect.Field codec = type(taskClass).getDeclaredField("CUSTOM");
+    codec.setAccessible(true);
+    return ((CustomStruct<?>) codec.get(null)).decodeStruct(custom);
   }
 
-  /** One configuration step on a generated builder, by reflection. */
-  interface BuilderStep {
-    void apply(Object builder) throws Exception;
-  }
-
-  /** Calls the one-argument builder method {@code name}. */
+  /** Calls the one-argument method {@code name}. */
   static Object call(Object target, String name, Object argument) throws Exception {
     for (Method method : target.getClass().getMethods()) {
       if (method.getName().equals(name) && method.getParameterCount() == 1) {

@@ -95,14 +95,9 @@ class ConfigRoundTripTest {
     return constructor.newInstance(values);
   }
 
-  /** Builds the task through its builder with every property of {@code config}, and returns the decoded config. */
+  /** Defines the task with {@code config}, registers it and returns the configuration decoded from the template. */
   private static Object roundTrip(Object config) throws Throwable {
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.ConfTask", builder -> {
-      for (RecordComponent component : conf.getRecordComponents()) {
-        builder.getClass().getMethod(component.getName(), component.getType())
-            .invoke(builder, component.getAccessor().invoke(config));
-      }
-    });
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.ConfTask", config);
     assertEquals(config, task.config());
     TaskTemplate template = Compiled.registered(task);
     return compiled.decodeCustom("com.acme.ConfTask", template.getCustom());
@@ -149,7 +144,7 @@ class ConfigRoundTripTest {
         null, null, null, null, null, null, null, null, null);
     Object decoded = roundTrip(config);
     assertEquals(config, decoded);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.ConfTask", b -> { });
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.ConfTask", config);
     Struct custom = task.getCustom();
     assertEquals(List.of("big", "d", "f", "flag", "i", "small"), List.copyOf(custom.getFieldsMap().keySet()));
   }
@@ -160,15 +155,7 @@ class ConfigRoundTripTest {
         Long.MAX_VALUE, 1L << 53, null, 1, null, Double.NaN, null, Float.NEGATIVE_INFINITY, null, false, null,
         null, Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(90), null,
         null, null, null, null, null, null, null, null, null);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.ConfTask", b -> {
-      Compiled.call(b, "big", Long.MAX_VALUE);
-      Compiled.call(b, "small", 1L << 53);
-      Compiled.call(b, "i", 1);
-      Compiled.call(b, "d", Double.NaN);
-      Compiled.call(b, "f", Float.NEGATIVE_INFINITY);
-      Compiled.call(b, "at", Instant.parse("2026-01-01T00:00:00Z"));
-      Compiled.call(b, "delay", Duration.ofMinutes(90));
-    });
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.ConfTask", config);
     assertEquals(config, task.config());
     Map<String, Value> fields = task.getCustom().getFieldsMap();
     assertEquals("9223372036854775807", fields.get("big").getStringValue());
@@ -197,10 +184,7 @@ class ConfigRoundTripTest {
     Object valid = conf(
         1L, 2L, null, 3, null, 4.0, null, 5f, null, true, null, null, null, null, null, null, null, null,
         null, null, null, inner("root", 1, inner("child", 2, null)), null, null);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.ConfTask", b -> {
-      Compiled.call(b, "big", 1L);
-      Compiled.call(b, "inner", valid.getClass().getMethod("inner").invoke(valid));
-    });
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.ConfTask", valid);
     Struct custom = task.getCustom();
     Struct root = custom.getFieldsOrThrow("inner").getStructValue();
     Struct child = root.getFieldsOrThrow("child").getStructValue().toBuilder()
@@ -236,10 +220,10 @@ class ConfigRoundTripTest {
             "  public String execute() { return mode + tags + limit; }",
             "}");
     Compiled defaults = Compiled.compile(dir.resolve("defaults"), source);
-    PrebuiltContainerTask<?> task = defaults.build("com.acme.DefaultsTask", b -> {
-      Compiled.call(b, "mode", null);
-      Compiled.call(b, "limit", 11L);
-    });
+    Object config = defaults.instance("com.acme.Defaults");
+    config.getClass().getField("mode").set(config, null);
+    config.getClass().getField("limit").set(config, 11L);
+    PrebuiltContainerTask<?> task = defaults.task("com.acme.DefaultsTask", config);
     Struct custom = Compiled.registered(task).getCustom();
     assertFalse(custom.containsFields("mode"));
     Object decoded = defaults.decodeCustom("com.acme.DefaultsTask", custom);

@@ -234,13 +234,6 @@ class DiagnosticsTest {
   }
 
   @Test
-  void propertyNamedLikeABuilderMethodIsAnError() {
-    assertOneError(task(OK, "public record T(String name, String limit) {", "  public void execute() {}"),
-        "[PreflyteProperty] configuration property 'name' of com.acme.T has the name of a method every task builder has",
-        6);
-  }
-
-  @Test
   void unreachableClassFieldIsAnError() {
     JavaFileObject source = task(OK, "public class T {",
         "  private String secret;",

@@ -8,6 +8,8 @@ import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.task.PrebuiltContainerTask;
+import dev.preflyte.runtime.task.TaskInterface;
+import dev.preflyte.runtime.task.TaskSettings;
 import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -44,18 +46,15 @@ class DynamicTaskTest {
   @TempDir Path dir;
 
   @Test
-  void interfaceComesFromTheBuilderAndTheExecutorSeesIt() throws Exception {
+  void interfaceComesFromTheTaskInstanceAndTheExecutorSeesIt() throws Exception {
     Compiled compiled = Compiled.compile(dir.resolve("out"), SUM);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.SumTask", b -> {
-      b.getClass().getMethod("input", String.class, dev.preflyte.idl.core.LiteralType.class)
-          .invoke(b, "x", LiteralCodecs.int64().literalType());
-      b.getClass().getMethod("input", String.class, dev.preflyte.idl.core.LiteralType.class)
-          .invoke(b, "y", LiteralCodecs.int64().literalType());
-      b.getClass().getMethod("output", String.class, dev.preflyte.idl.core.LiteralType.class)
-          .invoke(b, "total", LiteralCodecs.int64().literalType());
-      Compiled.call(b, "output", "total");
-      Compiled.call(b, "start", 100L);
-    });
+    TaskInterface sum = TaskInterface.builder()
+        .input("x", LiteralCodecs.int64())
+        .input("y", LiteralCodecs.int64())
+        .output("total", LiteralCodecs.int64())
+        .build();
+    PrebuiltContainerTask<?> task = compiled.dynamicTask("com.acme.SumTask",
+        compiled.record("com.acme.Sum", "total", 100L), sum, TaskSettings.defaults());
     TaskTemplate template = Compiled.registered(task);
     assertEquals(List.of("x", "y"), List.copyOf(template.getInterface().getInputs().getVariablesMap().keySet()));
     assertEquals(List.of("total"), List.copyOf(template.getInterface().getOutputs().getVariablesMap().keySet()));
@@ -71,7 +70,8 @@ class DynamicTaskTest {
   @Test
   void withoutDeclaredInputsTheInterfaceIsEmpty() throws Exception {
     Compiled compiled = Compiled.compile(dir.resolve("out"), SUM);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.SumTask", b -> Compiled.call(b, "output", "o"));
+    PrebuiltContainerTask<?> task = compiled.dynamicTask("com.acme.SumTask", compiled.record("com.acme.Sum", "o", 0L),
+        TaskInterface.empty(), TaskSettings.defaults());
     TaskTemplate template = Compiled.registered(task);
     assertFalse(template.getInterface().hasInputs());
     LiteralMap outputs = compiled.run(task, LiteralMap.getDefaultInstance(), dir.resolve("run"));

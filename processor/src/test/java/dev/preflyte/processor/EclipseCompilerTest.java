@@ -10,6 +10,8 @@ import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.task.PrebuiltContainerTask;
+import dev.preflyte.runtime.task.TaskInterface;
+import dev.preflyte.runtime.task.TaskSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
@@ -48,7 +50,7 @@ class EclipseCompilerTest {
   /** ecj's options: the project's target; everything else as ecj defaults (javadoc not analysed). */
   private static final List<String> ECJ_OPTIONS = List.of("--release", "17");
 
-  private static final JavaFileObject GREETER =
+  static final JavaFileObject GREETER =
       JavaFileObjects.forSourceLines(
           "com.acme.Greeter",
           "package com.acme;",
@@ -83,7 +85,7 @@ class EclipseCompilerTest {
           "  }",
           "}");
 
-  private static final JavaFileObject STATS =
+  static final JavaFileObject STATS =
       JavaFileObjects.forSourceLines(
           "com.acme.Stats",
           "package com.acme;",
@@ -184,7 +186,7 @@ class EclipseCompilerTest {
       }
       assertEquals(golden, Files.readString(dir.resolve("ecj-generated/com/acme/" + name + ".java")));
     }
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.AdderTask", b -> Compiled.call(b, "offset", 100L));
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.AdderTask", compiled.record("com.acme.Adder", 100L));
     TaskTemplate template = Compiled.registered(task);
     assertEquals(List.of("a", "b"), List.copyOf(template.getInterface().getInputs().getVariablesMap().keySet()));
     assertEquals("the first addend", template.getInterface().getInputs().getVariablesOrThrow("a").getDescription());
@@ -197,7 +199,7 @@ class EclipseCompilerTest {
   @Test
   void classWithBeanPropertiesKeepsItsFieldDefaults() throws Exception {
     Compiled compiled = compileWithBoth(GREETER);
-    PrebuiltContainerTask<?> defaults = compiled.build("com.acme.GreeterTask", b -> { });
+    PrebuiltContainerTask<?> defaults = compiled.task("com.acme.GreeterTask", compiled.instance("com.acme.Greeter"));
     TaskTemplate template = Compiled.registered(defaults);
     assertEquals(List.of("greeting", "loud", "repeat"), List.copyOf(template.getCustom().getFieldsMap().keySet()));
     assertEquals("who to greet", template.getInterface().getInputs().getVariablesOrThrow("name").getDescription());
@@ -205,11 +207,11 @@ class EclipseCompilerTest {
     assertEquals("Hello, Ada", LiteralCodecs.string()
         .decode(compiled.run(defaults, in, dir.resolve("a")).getLiteralsOrThrow("o0"), null));
 
-    PrebuiltContainerTask<?> configured = compiled.build("com.acme.GreeterTask", b -> {
-      Compiled.call(b, "greeting", "Hi");
-      Compiled.call(b, "repeat", 2);
-      Compiled.call(b, "loud", true);
-    });
+    Object greeter = compiled.instance("com.acme.Greeter");
+    greeter.getClass().getField("greeting").set(greeter, "Hi");
+    Compiled.set(greeter, "setRepeat", 2);
+    Compiled.set(greeter, "setLoud", true);
+    PrebuiltContainerTask<?> configured = compiled.task("com.acme.GreeterTask", greeter);
     assertEquals("HI, ADA HI, ADA", LiteralCodecs.string()
         .decode(compiled.run(configured, in, dir.resolve("b")).getLiteralsOrThrow("o0"), null));
   }
@@ -217,7 +219,7 @@ class EclipseCompilerTest {
   @Test
   void outputsRecordGivesOneOutputPerComponentInDeclarationOrder() throws Exception {
     Compiled compiled = compileWithBoth(STATS);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.StatsTask", b -> Compiled.call(b, "prefix", "v"));
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.StatsTask", compiled.record("com.acme.Stats", "v"));
     TaskTemplate template = Compiled.registered(task);
     assertEquals(List.of("count", "mean", "labels"),
         List.copyOf(template.getInterface().getOutputs().getVariablesMap().keySet()));
@@ -238,7 +240,7 @@ class EclipseCompilerTest {
   @Test
   void voidTaskGetsTheExecutionContext() throws Exception {
     Compiled compiled = compileWithBoth(TypedTaskTest.WRITER);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.WriterTask", b -> Compiled.call(b, "fileName", "n.txt"));
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.WriterTask", compiled.record("com.acme.Writer", "n.txt"));
     TaskTemplate template = Compiled.registered(task);
     assertEquals(List.of("text"), List.copyOf(template.getInterface().getInputs().getVariablesMap().keySet()));
     assertFalse(template.getInterface().hasOutputs());
@@ -248,16 +250,13 @@ class EclipseCompilerTest {
   }
 
   @Test
-  void dynamicTaskTakesItsInterfaceFromTheBuilder() throws Exception {
+  void dynamicTaskTakesItsInterfaceFromTheTaskInstance() throws Exception {
     Compiled compiled = compileWithBoth(DynamicTaskTest.SUM);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.SumTask", b -> {
-      b.getClass().getMethod("input", String.class, LiteralType.class).invoke(b, "x", LiteralCodecs.int64().literalType());
-      b.getClass().getMethod("input", String.class, LiteralType.class).invoke(b, "y", LiteralCodecs.int64().literalType());
-      b.getClass().getMethod("output", String.class, LiteralType.class)
-          .invoke(b, "total", LiteralCodecs.int64().literalType());
-      Compiled.call(b, "output", "total");
-      Compiled.call(b, "start", 100L);
-    });
+    TaskInterface sum = TaskInterface.builder()
+        .input("x", LiteralCodecs.int64()).input("y", LiteralCodecs.int64()).output("total", LiteralCodecs.int64())
+        .build();
+    PrebuiltContainerTask<?> task = compiled.dynamicTask("com.acme.SumTask",
+        compiled.record("com.acme.Sum", "total", 100L), sum, TaskSettings.defaults());
     TaskTemplate template = Compiled.registered(task);
     assertEquals(List.of("x", "y"), List.copyOf(template.getInterface().getInputs().getVariablesMap().keySet()));
     LiteralMap outputs = compiled.run(task, longs(Map.of("x", 1L, "y", 2L)), dir.resolve("run"));
@@ -278,12 +277,7 @@ class EclipseCompilerTest {
         List.of(1L, 2L), new ArrayList<>(java.util.Arrays.asList("a", null)), Map.of("k", 1.0),
         Optional.of("x"), Optional.of(leaf), List.of(Optional.of(1), Optional.empty()),
         root, List.of(leaf, root), Map.of("d", List.of(Map.of("m", safe))));
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.ConfTask", builder -> {
-      for (RecordComponent component : conf.getRecordComponents()) {
-        builder.getClass().getMethod(component.getName(), component.getType())
-            .invoke(builder, component.getAccessor().invoke(config));
-      }
-    });
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.ConfTask", config);
     TaskTemplate template = Compiled.registered(task);
     assertEquals(config, compiled.decodeCustom("com.acme.ConfTask", template.getCustom()));
     // The executor decodes the same configuration from the registered template and runs.

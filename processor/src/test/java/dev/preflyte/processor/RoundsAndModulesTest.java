@@ -71,10 +71,10 @@ class RoundsAndModulesTest {
         .compile(source);
     Compiled.assertNoCrash(compilation);
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("com.acme.UsesLaterExecutor")
+    assertThat(compilation).generatedSourceFile("com.acme.UsesLaterTask")
         .contentsAsUtf8String().contains("LiteralCodecs.struct(Later.class)");
     assertThat(compilation).generatedSourceFile("com.acme.UsesLaterTask")
-        .contentsAsUtf8String().contains("CustomValues.asEnum(value0, path0, Later.Mode.class)");
+        .contentsAsUtf8String().contains("CustomCodecs.enumOf(Later.Mode.class)");
   }
 
   @Test

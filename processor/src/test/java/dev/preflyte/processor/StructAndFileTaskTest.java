@@ -66,7 +66,7 @@ class StructAndFileTaskTest {
   @Test
   void structsFilesAndDatasetsFlowThroughTheExecutor() throws Exception {
     Compiled compiled = Compiled.compile(dir.resolve("out"), SHAPES);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.ShapesTask", b -> Compiled.call(b, "separator", ","));
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.ShapesTask", compiled.record("com.acme.Shapes", ","));
     TaskTemplate template = Compiled.registered(task);
     assertEquals(SimpleType.STRUCT, template.getInterface().getInputs().getVariablesOrThrow("point").getType().getSimple());
     assertTrue(template.getInterface().getInputs().getVariablesOrThrow("notes").getType().hasBlob());

@@ -11,6 +11,7 @@ import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.literal.LiteralConversionException;
 import dev.preflyte.runtime.task.PrebuiltContainerTask;
+import dev.preflyte.runtime.task.TaskSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,8 +72,7 @@ class TypedTaskTest {
   @Test
   void recordTaskRunsFromItsRegisteredTemplate() throws Exception {
     Compiled compiled = Compiled.compile(dir.resolve("out"), ADDER);
-    PrebuiltContainerTask<?> task =
-        compiled.build("com.acme.AdderTask", b -> Compiled.call(b, "offset", 100L));
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.AdderTask", compiled.record("com.acme.Adder", 100L));
 
     TaskTemplate template = Compiled.registered(task);
     assertEquals("adder", template.getType());
@@ -97,20 +97,17 @@ class TypedTaskTest {
   @Test
   void executorRejectsMissingInputsNamingThem() throws Exception {
     Compiled compiled = Compiled.compile(dir.resolve("out"), ADDER);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.AdderTask", b -> { });
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.AdderTask", compiled.record("com.acme.Adder", 0L));
     LiteralConversionException e = assertThrows(LiteralConversionException.class,
         () -> compiled.run(task, inputs(Map.of("a", 2L)), dir.resolve("run")));
     assertTrue(e.getMessage().startsWith("input 'b'"), e.getMessage());
   }
 
   @Test
-  void builderOverridesNameAndImageAndKeepsCommonSettings() throws Exception {
+  void settingsOverrideNameAndImageApartFromTheConfiguration() throws Exception {
     Compiled compiled = Compiled.compile(dir.resolve("out"), ADDER);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.AdderTask", b -> {
-      Compiled.call(b, "name", "my.adder");
-      Compiled.call(b, "image", "ghcr.io/acme/adder:2.0.0");
-      Compiled.call(b, "retries", 3);
-    });
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.AdderTask", compiled.record("com.acme.Adder", 0L),
+        TaskSettings.builder().name("my.adder").image("ghcr.io/acme/adder:2.0.0").retries(3).build());
     TaskTemplate template = Compiled.registered(task);
     assertEquals("my.adder", template.getId().getName());
     assertEquals("ghcr.io/acme/adder:2.0.0", template.getContainer().getImage());
@@ -153,18 +150,18 @@ class TypedTaskTest {
             "}");
     Compiled compiled = Compiled.compile(dir.resolve("out"), greeter);
 
-    PrebuiltContainerTask<?> defaults = compiled.build("com.acme.GreeterTask", b -> { });
+    PrebuiltContainerTask<?> defaults = compiled.task("com.acme.GreeterTask", compiled.instance("com.acme.Greeter"));
     assertEquals(List.of("greeting", "loud", "repeat"),
         List.copyOf(Compiled.registered(defaults).getCustom().getFieldsMap().keySet()));
     LiteralMap in = LiteralMap.newBuilder().putLiterals("name", LiteralCodecs.string().encode("Ada", null)).build();
     assertEquals("Hello, Ada",
         LiteralCodecs.string().decode(compiled.run(defaults, in, dir.resolve("a")).getLiteralsMap().get("o0"), null));
 
-    PrebuiltContainerTask<?> configured = compiled.build("com.acme.GreeterTask", b -> {
-      Compiled.call(b, "greeting", "Hi");
-      Compiled.call(b, "repeat", 2);
-      Compiled.call(b, "loud", true);
-    });
+    Object config = compiled.instance("com.acme.Greeter");
+    config.getClass().getField("greeting").set(config, "Hi");
+    Compiled.set(config, "setRepeat", 2);
+    Compiled.set(config, "setLoud", true);
+    PrebuiltContainerTask<?> configured = compiled.task("com.acme.GreeterTask", config);
     assertEquals("HI, ADA HI, ADA",
         LiteralCodecs.string().decode(compiled.run(configured, in, dir.resolve("b")).getLiteralsMap().get("o0"), null));
   }
@@ -204,7 +201,7 @@ class TypedTaskTest {
             "  }",
             "}");
     Compiled compiled = Compiled.compile(dir.resolve("out"), stats);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.StatsTask", b -> { });
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.StatsTask", compiled.record("com.acme.Stats"));
     TaskTemplate template = Compiled.registered(task);
     assertEquals(List.of("count", "mean", "labels"),
         List.copyOf(template.getInterface().getOutputs().getVariablesMap().keySet()));
@@ -229,7 +226,7 @@ class TypedTaskTest {
   @Test
   void voidTaskWithContextHasNoOutputsAndGetsTheContext() throws Exception {
     Compiled compiled = Compiled.compile(dir.resolve("out"), WRITER);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.WriterTask", b -> Compiled.call(b, "fileName", "note.txt"));
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.WriterTask", compiled.record("com.acme.Writer", "note.txt"));
     TaskTemplate template = Compiled.registered(task);
     assertEquals(List.of("text"), List.copyOf(template.getInterface().getInputs().getVariablesMap().keySet()));
     assertFalse(template.getInterface().hasOutputs());
@@ -271,7 +268,7 @@ class TypedTaskTest {
             "  }",
             "}");
     Compiled compiled = Compiled.compile(dir.resolve("out"), echo);
-    PrebuiltContainerTask<?> task = compiled.build("com.acme.EchoTask", b -> { });
+    PrebuiltContainerTask<?> task = compiled.task("com.acme.EchoTask", compiled.record("com.acme.Echo"));
     Class<?> color = compiled.type("com.acme.Echo$Color");
     @SuppressWarnings({"unchecked", "rawtypes"})
     Object red = Enum.valueOf((Class) color, "RED");

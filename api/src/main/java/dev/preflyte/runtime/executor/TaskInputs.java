@@ -7,6 +7,7 @@ import dev.preflyte.idl.core.VariableMap;
 import dev.preflyte.runtime.literal.LiteralCodec;
 import dev.preflyte.runtime.literal.LiteralContext;
 import dev.preflyte.runtime.literal.LiteralConversionException;
+import dev.preflyte.runtime.literal.NamedLiterals;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -20,14 +21,12 @@ import java.util.TreeSet;
  */
 public final class TaskInputs {
 
-  private final LiteralMap literals;
+  private final NamedLiterals values;
   private final Map<String, Variable> declared;
-  private final LiteralContext context;
 
   private TaskInputs(LiteralMap literals, Map<String, Variable> declared, LiteralContext context) {
-    this.literals = literals;
+    this.values = NamedLiterals.of("input", literals, context);
     this.declared = declared;
-    this.context = context;
   }
 
   /**
@@ -65,11 +64,7 @@ public final class TaskInputs {
 
   /** The raw literal of input {@code name}. */
   public Literal literal(String name) {
-    Literal literal = literals.getLiteralsMap().get(name);
-    if (literal == null) {
-      throw new IllegalArgumentException("no input named '" + name + "'; inputs: " + names());
-    }
-    return literal;
+    return values.literal(name);
   }
 
   /**
@@ -78,16 +73,11 @@ public final class TaskInputs {
    * @throws LiteralConversionException naming the input, the expected and the actual type
    */
   public <T> T get(String name, LiteralCodec<T> codec) {
-    Literal literal = literal(name);
-    try {
-      return codec.decode(literal, context);
-    } catch (LiteralConversionException e) {
-      throw e.forVariable("input", name);
-    }
+    return values.get(name, codec);
   }
 
   /** All inputs as literals. */
   public LiteralMap literals() {
-    return literals;
+    return values.literals();
   }
 }

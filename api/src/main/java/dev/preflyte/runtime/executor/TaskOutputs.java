@@ -5,8 +5,7 @@ import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.runtime.literal.LiteralCodec;
 import dev.preflyte.runtime.literal.LiteralContext;
 import dev.preflyte.runtime.literal.LiteralConversionException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.preflyte.runtime.literal.NamedValues;
 
 /**
  * A task's outputs before encoding: typed values with their codecs, or ready literals.
@@ -16,7 +15,7 @@ import java.util.Map;
  */
 public final class TaskOutputs {
 
-  private final Map<String, Pending<?>> values = new LinkedHashMap<>();
+  private final NamedValues values = NamedValues.create("output");
 
   private TaskOutputs() {}
 
@@ -25,43 +24,37 @@ public final class TaskOutputs {
     return new TaskOutputs();
   }
 
+  /**
+   * {@code result} if {@code execute} returned one; else the output mismatch that names what is
+   * missing. One rule for every shape: a null where outputs are due is the task's mistake, reported
+   * as {@code USER:OutputMismatch}, never a NullPointerException.
+   *
+   * @param method the method that returned it, for example {@code "WordStats.execute"}
+   * @param outputs the outputs {@code result} holds; none for a dynamic task's {@code TaskOutputs}
+   */
+  public static <T> T requireResult(T result, String method, String... outputs) {
+    if (result != null) {
+      return result;
+    }
+    String which = outputs.length == 0 ? "outputs" : "outputs " + String.join(", ", outputs);
+    throw LiteralConversionException.ofVariables("output",
+        which + ": " + method + " returned null: return a value" + (outputs.length == 0 ? "" : " holding them"));
+  }
+
   /** Adds output {@code name}, encoded with {@code codec}. */
   public <T> TaskOutputs put(String name, LiteralCodec<T> codec, T value) {
-    checkNew(name);
-    values.put(name, new Pending<>(codec, value, null));
+    values.put(name, codec, value);
     return this;
   }
 
   /** Adds output {@code name} as an already encoded literal. */
   public TaskOutputs putLiteral(String name, Literal literal) {
-    checkNew(name);
-    values.put(name, new Pending<>(null, null, literal));
+    values.putLiteral(name, literal);
     return this;
   }
 
   /** Encodes every output. */
   public LiteralMap toLiteralMap(LiteralContext context) {
-    LiteralMap.Builder map = LiteralMap.newBuilder();
-    values.forEach((name, pending) -> map.putLiterals(name, pending.encode(name, context)));
-    return map.build();
-  }
-
-  private void checkNew(String name) {
-    if (values.containsKey(name)) {
-      throw new IllegalArgumentException("output '" + name + "' was set twice");
-    }
-  }
-
-  private record Pending<T>(LiteralCodec<T> codec, T value, Literal literal) {
-    Literal encode(String name, LiteralContext context) {
-      if (literal != null) {
-        return literal;
-      }
-      try {
-        return codec.encode(value, context);
-      } catch (LiteralConversionException e) {
-        throw e.forVariable("output", name);
-      }
-    }
+    return values.toLiteralMap(context);
   }
 }

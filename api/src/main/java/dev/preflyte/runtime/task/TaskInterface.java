@@ -1,6 +1,7 @@
 package dev.preflyte.runtime.task;
 
 import dev.preflyte.idl.core.LiteralType;
+import dev.preflyte.runtime.literal.LiteralCodec;
 import dev.preflyte.idl.core.TypedInterface;
 import dev.preflyte.idl.core.Variable;
 import dev.preflyte.idl.core.VariableMap;
@@ -58,6 +59,26 @@ public final class TaskInterface {
     private final Map<String, Variable> outputs = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /** Declares input {@code name} of the type {@code codec} converts. */
+    public Builder input(String name, LiteralCodec<?> codec) {
+      return input(name, codec.literalType(), "");
+    }
+
+    /** Declares input {@code name} of the type {@code codec} converts, with a description. */
+    public Builder input(String name, LiteralCodec<?> codec, String description) {
+      return input(name, codec.literalType(), description);
+    }
+
+    /** Declares output {@code name} of the type {@code codec} converts. */
+    public Builder output(String name, LiteralCodec<?> codec) {
+      return output(name, codec.literalType(), "");
+    }
+
+    /** Declares output {@code name} of the type {@code codec} converts, with a description. */
+    public Builder output(String name, LiteralCodec<?> codec, String description) {
+      return output(name, codec.literalType(), description);
+    }
 
     public Builder input(String name, LiteralType type) {
       return input(name, type, "");

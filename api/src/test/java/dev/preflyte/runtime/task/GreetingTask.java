@@ -7,8 +7,8 @@ import dev.preflyte.idl.core.SimpleType;
 
 /**
  * A pre-built task written the way the processor generates one: a configuration record, a task
- * subclass whose {@link #getCustom()} writes the configuration, and a builder with one setter per
- * configuration property.
+ * subclass whose {@link #getCustom()} writes the configuration, and factories taking the
+ * configuration and the settings apart.
  */
 final class GreetingTask extends PrebuiltContainerTask<GreetingTask.Config> {
 
@@ -28,12 +28,23 @@ final class GreetingTask extends PrebuiltContainerTask<GreetingTask.Config> {
   /** The configuration: a salutation, which may be left empty. */
   record Config(String salutation, boolean shout) {}
 
-  private GreetingTask(Builder builder) {
-    super(builder, TASK_TYPE, IMAGE, EXECUTOR, INTERFACE, new Config(builder.salutation, builder.shout));
+  static final Config PLAIN = new Config("", false);
+
+  private GreetingTask(Config config, TaskSettings settings) {
+    super(TASK_TYPE, IMAGE, EXECUTOR, INTERFACE, config, settings);
   }
 
-  static Builder builder() {
-    return new Builder();
+  static GreetingTask of(Config config) {
+    return new GreetingTask(config, TaskSettings.defaults());
+  }
+
+  static GreetingTask of(Config config, TaskSettings settings) {
+    return new GreetingTask(config, settings);
+  }
+
+  /** The plain configuration with {@code settings}. */
+  static GreetingTask with(TaskSettings settings) {
+    return new GreetingTask(PLAIN, settings);
   }
 
   @Override
@@ -46,31 +57,5 @@ final class GreetingTask extends PrebuiltContainerTask<GreetingTask.Config> {
       custom.putFields("shout", Value.newBuilder().setBoolValue(true).build());
     }
     return custom.build();
-  }
-
-  static final class Builder extends PrebuiltContainerTask.Builder<Builder> {
-    private String salutation = "";
-    private boolean shout;
-
-    private Builder() {}
-
-    Builder salutation(String salutation) {
-      this.salutation = salutation;
-      return this;
-    }
-
-    Builder shout(boolean shout) {
-      this.shout = shout;
-      return this;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    GreetingTask build() {
-      return new GreetingTask(this);
-    }
   }
 }

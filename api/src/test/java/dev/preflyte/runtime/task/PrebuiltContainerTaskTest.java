@@ -67,7 +67,7 @@ class PrebuiltContainerTaskTest {
 
   @Test
   void minimalTemplateFieldByField() {
-    TaskTemplate template = GreetingTask.builder().build().toTaskTemplate(SETTINGS);
+    TaskTemplate template = GreetingTask.of(GreetingTask.PLAIN).toTaskTemplate(SETTINGS);
 
     assertEquals(
         Identifier.newBuilder()
@@ -111,11 +111,9 @@ class PrebuiltContainerTaskTest {
 
   @Test
   void fullyConfiguredTemplateIsExactlyWhatFlyteExpects() {
-    GreetingTask task = GreetingTask.builder()
+    GreetingTask task = GreetingTask.of(new GreetingTask.Config("Hello", true), TaskSettings.builder()
         .name("greet-loudly")
         .image("registry.example.com/greeting:2.0")
-        .salutation("Hello")
-        .shout(true)
         .retries(3)
         .timeout(Duration.ofSeconds(90, 500_000_000))
         .cache("1.2")
@@ -131,7 +129,7 @@ class PrebuiltContainerTaskTest {
         .memory("1Gi")
         .cpu("500m")
         .limit(Resources.ResourceName.MEMORY, "2Gi")
-        .build();
+        .build());
 
     TaskTemplate expected = TaskTemplate.newBuilder()
         .setId(Identifier.newBuilder()
@@ -178,14 +176,13 @@ class PrebuiltContainerTaskTest {
 
   @Test
   void templateSerializesDeterministicallyAndParsesBackEqual() throws Exception {
-    GreetingTask task = GreetingTask.builder()
-        .salutation("Hi")
+    GreetingTask task = GreetingTask.of(new GreetingTask.Config("Hi", false), TaskSettings.builder()
         .retries(1)
         .tag("b", "2").tag("a", "1")
         .env("Z", "z").env("Y", "y")
         .secret(SecretRequest.of("g", "k"))
         .memory("1Gi")
-        .build();
+        .build());
     TaskTemplate template = task.toTaskTemplate(SETTINGS);
     byte[] bytes = template.toByteArray();
 
@@ -199,15 +196,15 @@ class PrebuiltContainerTaskTest {
 
   @Test
   void noSetSubMessageIsEmptyExceptTheRequiredInterface() {
-    TaskTemplate minimal = GreetingTask.builder().build().toTaskTemplate(SETTINGS);
-    TaskTemplate full = GreetingTask.builder().salutation("x").retries(1).secret(SecretRequest.of("g", "k"))
-        .cpu("1").tag("k", "v").build().toTaskTemplate(SETTINGS);
+    TaskTemplate minimal = GreetingTask.of(GreetingTask.PLAIN).toTaskTemplate(SETTINGS);
+    TaskTemplate full = GreetingTask.of(new GreetingTask.Config("x", false), TaskSettings.builder().retries(1)
+        .secret(SecretRequest.of("g", "k")).cpu("1").tag("k", "v").build()).toTaskTemplate(SETTINGS);
 
     assertEquals(List.of(), emptyMessages(minimal, "template"));
     assertEquals(List.of(), emptyMessages(full, "template"));
 
     // flyteadmin rejects a template without an interface, so an empty one is still written.
-    TaskTemplate noInterface = QueryTask.builder().query("select 1").build().toTaskTemplate(SETTINGS);
+    TaskTemplate noInterface = QueryTask.of("select 1", TaskInterface.empty()).toTaskTemplate(SETTINGS);
     assertTrue(noInterface.hasInterface());
     assertEquals(TypedInterface.getDefaultInstance(), noInterface.getInterface());
     assertEquals(List.of("template.interface"), emptyMessages(noInterface, "template"));
@@ -215,7 +212,7 @@ class PrebuiltContainerTaskTest {
 
   @Test
   void interruptibleFalseIsWrittenExplicitly() {
-    TaskTemplate template = GreetingTask.builder().interruptible(false).build().toTaskTemplate(SETTINGS);
+    TaskTemplate template = GreetingTask.with(TaskSettings.builder().interruptible(false).build()).toTaskTemplate(SETTINGS);
 
     assertTrue(template.getMetadata().hasInterruptible());
     assertFalse(template.getMetadata().getInterruptible());
@@ -223,7 +220,7 @@ class PrebuiltContainerTaskTest {
 
   @Test
   void cacheWithoutSerializableLeavesItOff() {
-    TaskMetadata metadata = GreetingTask.builder().cache("v1").build().toTaskTemplate(SETTINGS).getMetadata();
+    TaskMetadata metadata = GreetingTask.with(TaskSettings.builder().cache("v1").build()).toTaskTemplate(SETTINGS).getMetadata();
 
     assertTrue(metadata.getDiscoverable());
     assertEquals("v1", metadata.getDiscoveryVersion());
@@ -232,7 +229,7 @@ class PrebuiltContainerTaskTest {
 
   @Test
   void limitsAloneStillMakeResources() {
-    Container container = GreetingTask.builder().limit(Resources.ResourceName.GPU, "1").build()
+    Container container = GreetingTask.with(TaskSettings.builder().limit(Resources.ResourceName.GPU, "1").build())
         .toTaskTemplate(SETTINGS).getContainer();
 
     assertEquals(Resources.newBuilder()
@@ -241,8 +238,9 @@ class PrebuiltContainerTaskTest {
   }
 
   @Test
-  void accessorsReportWhatTheBuilderSet() {
-    GreetingTask task = GreetingTask.builder().salutation("Hey").retries(2).build();
+  void accessorsReportTheConfigurationAndTheSettings() {
+    TaskSettings settings = TaskSettings.builder().retries(2).build();
+    GreetingTask task = GreetingTask.of(new GreetingTask.Config("Hey", false), settings);
 
     assertEquals("com.example.GreetingTask", task.name());
     assertEquals("com.example.GreetingTask", task.executorName());
@@ -250,7 +248,7 @@ class PrebuiltContainerTaskTest {
     assertEquals("ghcr.io/example/greeting:1.0", task.image());
     assertEquals(GreetingTask.INTERFACE, task.taskInterface());
     assertEquals(new GreetingTask.Config("Hey", false), task.config());
-    assertEquals(2, task.options().retries());
+    assertEquals(settings, task.settings());
     assertEquals(ARGS, task.containerArgs());
   }
 
@@ -266,65 +264,43 @@ class PrebuiltContainerTaskTest {
 
   @Test
   void blankNamesAreRejected() {
-    IllegalArgumentException name = assertThrows(IllegalArgumentException.class,
-        () -> GreetingTask.builder().name(" ").build());
-    assertEquals("task name is blank: give a non-blank task name", name.getMessage());
-
+    // The settings' own checks are TaskSettingsTest's; here: what the task itself refuses.
     IllegalArgumentException image = assertThrows(IllegalArgumentException.class,
-        () -> GreetingTask.builder().image("").build());
+        () -> new GreetingTaskWithImage("").toTaskTemplate(SETTINGS));
     assertEquals("image is blank: give a non-blank image", image.getMessage());
+    NullPointerException config = assertThrows(NullPointerException.class, () -> GreetingTask.of(null));
+    assertEquals("config: give the task's configuration", config.getMessage());
+    NullPointerException settings = assertThrows(NullPointerException.class,
+        () -> GreetingTask.of(GreetingTask.PLAIN, null));
+    assertEquals("settings: give TaskSettings.defaults() for none", settings.getMessage());
+  }
 
-    assertThrows(IllegalArgumentException.class, () -> GreetingTask.builder().env(" ", "x"));
-    assertThrows(IllegalArgumentException.class, () -> GreetingTask.builder().tag("", "x"));
-    assertThrows(IllegalArgumentException.class, () -> GreetingTask.builder().cpu(" "));
-    assertThrows(IllegalArgumentException.class, () -> GreetingTask.builder().cache(" "));
-    assertThrows(IllegalArgumentException.class, () -> GreetingTask.builder().cache(null));
+  /** A task whose annotation would name {@code image}. */
+  private static final class GreetingTaskWithImage extends PrebuiltContainerTask<String> {
+    GreetingTaskWithImage(String image) {
+      super("greeting", image, "com.example.GreetingTask", TaskInterface.empty(), "", TaskSettings.defaults());
+    }
+
+    @Override
+    public Struct getCustom() {
+      return Struct.getDefaultInstance();
+    }
   }
 
   @Test
   void blankTaskTypeOrExecutorIsRejected() {
     IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
-        () -> QueryTask.builder().taskType(" ").build());
+        () -> QueryTask.named(" ", "com.example.QueryTask"));
     assertTrue(type.getMessage().startsWith("task type is blank"), type.getMessage());
     IllegalArgumentException executor = assertThrows(IllegalArgumentException.class,
-        () -> QueryTask.builder().executorName("").build());
+        () -> QueryTask.named("query", ""));
     assertTrue(executor.getMessage().startsWith("executor name is blank"), executor.getMessage());
   }
 
   @Test
-  void negativeRetriesAreRejected() {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> GreetingTask.builder().retries(-1));
-    assertEquals("retries is -1: give 0 or more", error.getMessage());
-  }
-
-  @Test
-  void nonPositiveTimeoutIsRejected() {
-    assertThrows(IllegalArgumentException.class, () -> GreetingTask.builder().timeout(Duration.ZERO));
-    assertThrows(IllegalArgumentException.class, () -> GreetingTask.builder().timeout(Duration.ofSeconds(-5)));
-  }
-
-  @Test
-  void cacheSettingsNeedTheCache() {
-    IllegalStateException serializable = assertThrows(IllegalStateException.class,
-        () -> GreetingTask.builder().cacheSerializable(true).build());
-    assertTrue(serializable.getMessage().contains("call cache(version)"), serializable.getMessage());
-    assertThrows(IllegalStateException.class, () -> GreetingTask.builder().cacheIgnoredInputs("times").build());
-  }
-
-  @Test
-  void unknownResourceNamesAreRejected() {
-    assertThrows(IllegalArgumentException.class,
-        () -> GreetingTask.builder().request(Resources.ResourceName.UNKNOWN, "1"));
-    assertThrows(IllegalArgumentException.class,
-        () -> GreetingTask.builder().limit(Resources.ResourceName.UNRECOGNIZED, "1"));
-    assertThrows(IllegalArgumentException.class, () -> GreetingTask.builder().request(null, "1"));
-  }
-
-  @Test
   void cacheIgnoredInputsMustBeInputs() {
-    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> GreetingTask.builder().cache("1").cacheIgnoredInputs("greeting").build());
+    TaskSettings settings = TaskSettings.builder().cache("1").cacheIgnoredInputs("greeting").build();
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> GreetingTask.with(settings));
     assertEquals("cacheIgnoredInputs names 'greeting', which is not an input of task com.example.GreetingTask:"
         + " use one of [name, times]", error.getMessage());
   }
@@ -332,7 +308,7 @@ class PrebuiltContainerTaskTest {
   @Test
   void nullCustomIsReportedWithTheClassAtFault() {
     PrebuiltContainerTask<String> broken = new PrebuiltContainerTask<>(
-        new QueryTask.Builder(), "query", "image:1", "com.example.Broken", TaskInterface.empty(), "config") {
+        "query", "image:1", "com.example.Broken", TaskInterface.empty(), "config", TaskSettings.defaults()) {
       @Override
       public Struct getCustom() {
         return null;
@@ -344,7 +320,7 @@ class PrebuiltContainerTaskTest {
 
   @Test
   void missingSettingsAreRejected() {
-    assertThrows(NullPointerException.class, () -> GreetingTask.builder().build().toTaskTemplate(null));
+    assertThrows(NullPointerException.class, () -> GreetingTask.of(GreetingTask.PLAIN).toTaskTemplate(null));
   }
 
   /** Paths of set message fields (singular, repeated or map values) that serialize to nothing. */

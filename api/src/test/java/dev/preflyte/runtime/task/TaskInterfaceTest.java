@@ -107,7 +107,7 @@ class TaskInterfaceTest {
   @Test
   void missingTypeIsRejected() {
     IllegalArgumentException nullType = assertThrows(IllegalArgumentException.class,
-        () -> TaskInterface.builder().input("a", null));
+        () -> TaskInterface.builder().input("a", (LiteralType) null));
     assertTrue(nullType.getMessage().startsWith("input 'a' has no type"), nullType.getMessage());
     IllegalArgumentException unsetType = assertThrows(IllegalArgumentException.class,
         () -> TaskInterface.builder().output("o", LiteralType.getDefaultInstance()));

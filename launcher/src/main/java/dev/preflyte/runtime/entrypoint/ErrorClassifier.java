@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.entrypoint;
 
+import dev.preflyte.runtime.task.TaskFailure;
 import dev.preflyte.idl.core.ContainerError.Kind;
 import dev.preflyte.idl.core.ExecutionError.ErrorKind;
 import dev.preflyte.runtime.executor.RecoverableException;
@@ -67,9 +68,9 @@ public final class ErrorClassifier {
     }
     LiteralConversionException conversion = find(failure, LiteralConversionException.class);
     if (conversion != null) {
-      // Generated executors prefix conversion failures with the variable: "output 'x': ...".
-      String message = String.valueOf(conversion.getMessage());
-      String code = message.startsWith("output ") ? OUTPUT_MISMATCH : INPUT_MISMATCH;
+      // Task inputs and outputs name the side a failure concerns; any other conversion in the
+      // task's code decodes something it was given.
+      String code = conversion.role().filter("output"::equals).isPresent() ? OUTPUT_MISMATCH : INPUT_MISMATCH;
       return new TaskFailure(code, Kind.NON_RECOVERABLE, ErrorKind.USER, failure);
     }
     return new TaskFailure("USER:" + simpleName(failure), Kind.NON_RECOVERABLE, ErrorKind.USER, failure);

@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.entrypoint;
 
+import dev.preflyte.runtime.task.TaskFailure;
 import com.google.protobuf.Timestamp;
 import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ErrorDocument;

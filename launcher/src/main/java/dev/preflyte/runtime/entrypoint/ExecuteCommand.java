@@ -1,5 +1,7 @@
 package dev.preflyte.runtime.entrypoint;
 
+import dev.preflyte.runtime.task.TaskFailure;
+import dev.preflyte.runtime.task.TaskFailedException;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.preflyte.idl.core.ErrorDocument;
 import dev.preflyte.idl.core.LiteralMap;

@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.entrypoint;
 
+import dev.preflyte.runtime.task.TaskFailedException;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.runtime.executor.ExecutionContext;
@@ -23,7 +24,7 @@ public final class TaskInvocation {
     try {
       InterfaceCheck.check(inputs, template.getInterface().getInputs(), InterfaceMismatchException.Side.INPUT);
     } catch (InterfaceMismatchException e) {
-      throw new TaskFailedException(ErrorClassifier.classifyPlatform(e), scrubber);
+      throw TaskFailures.exception(ErrorClassifier.classifyPlatform(e), scrubber);
     }
     LiteralMap outputs;
     Thread thread = Thread.currentThread();
@@ -33,7 +34,7 @@ public final class TaskInvocation {
       thread.setContextClassLoader(executor.getClass().getClassLoader());
       outputs = executor.executeFromModel(template, inputs, context);
     } catch (Throwable e) { // AssertionError, OutOfMemoryError...: all are the task's to report
-      throw new TaskFailedException(ErrorClassifier.classifyTask(e), scrubber);
+      throw TaskFailures.exception(ErrorClassifier.classifyTask(e), scrubber);
     } finally {
       thread.setContextClassLoader(previous);
     }
@@ -45,7 +46,7 @@ public final class TaskInvocation {
       }
       InterfaceCheck.check(outputs, template.getInterface().getOutputs(), InterfaceMismatchException.Side.OUTPUT);
     } catch (InterfaceMismatchException e) {
-      throw new TaskFailedException(ErrorClassifier.classifyPlatform(e), scrubber);
+      throw TaskFailures.exception(ErrorClassifier.classifyPlatform(e), scrubber);
     }
     return outputs;
   }

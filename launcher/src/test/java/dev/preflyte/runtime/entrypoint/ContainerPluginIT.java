@@ -42,7 +42,7 @@ class ContainerPluginIT {
 
   private static TaskTemplate template(String executor) {
     RegistrationSettings settings = new RegistrationSettings("flytesnacks", "development", "v1");
-    return new TestTask(new TestTask.Builder(), PACKAGE + executor, SUM, Map.of()).toTaskTemplate(settings);
+    return new TestTask(PACKAGE + executor, SUM, Map.of()).toTaskTemplate(settings);
   }
 
   private static LiteralMap inputs(long a, long b) {

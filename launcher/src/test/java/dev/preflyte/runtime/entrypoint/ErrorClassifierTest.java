@@ -1,5 +1,7 @@
 package dev.preflyte.runtime.entrypoint;
 
+import dev.preflyte.runtime.task.TaskFailure;
+import dev.preflyte.runtime.task.TaskFailedException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,9 +41,14 @@ class ErrorClassifierTest {
         ContainerError.Kind.RECOVERABLE, ExecutionError.ErrorKind.SYSTEM);
     assertTask(new RecoverableException("retry", new StorageException("s3 down")), "SYSTEM:Storage",
         ContainerError.Kind.RECOVERABLE, ExecutionError.ErrorKind.SYSTEM);
-    assertTask(new LiteralConversionException("input 'a': expected INTEGER, got STRING"), "USER:InputMismatch",
-        ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.USER);
-    assertTask(new LiteralConversionException("output 'n': null for a non-optional type"), "USER:OutputMismatch",
+    assertTask(new LiteralConversionException("expected INTEGER, got STRING").forVariable("input", "a"),
+        "USER:InputMismatch", ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.USER);
+    assertTask(new LiteralConversionException("null for a non-optional type").forVariable("output", "n"),
+        "USER:OutputMismatch", ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.USER);
+    assertTask(LiteralConversionException.ofVariables("output", "outputs a, b: T.execute returned null"),
+        "USER:OutputMismatch", ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.USER);
+    // The side comes from where the failure was named, never from its wording.
+    assertTask(new LiteralConversionException("output of the parser: expected INTEGER"), "USER:InputMismatch",
         ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.USER);
     assertTask(new NoClassDefFoundError("org/sqlite/JDBC"), "SYSTEM:ExecutorLoad",
         ContainerError.Kind.RECOVERABLE, ExecutionError.ErrorKind.SYSTEM);
@@ -107,9 +114,9 @@ class ErrorClassifierTest {
   void taskFailedExceptionDropsTheOriginalWhenItHoldsASecret() {
     SecretScrubber scrubber = new SecretScrubber();
     scrubber.remember("s3cr3t-value");
-    TaskFailedException withSecret = new TaskFailedException(
+    TaskFailedException withSecret = TaskFailures.exception(
         ErrorClassifier.classifyTask(new IllegalStateException("bad s3cr3t-value")), scrubber);
-    TaskFailedException without = new TaskFailedException(
+    TaskFailedException without = TaskFailures.exception(
         ErrorClassifier.classifyTask(new IllegalStateException("bad query")), scrubber);
 
     assertEquals(null, withSecret.getCause());

@@ -82,8 +82,8 @@ class PlaceholderRendererTest {
 
   @Test
   void rendersEveryPlaceholderOfPreflytesContainerArgs() {
-    PrebuiltContainerTask<String> task = new PrebuiltContainerTask<>(new NoSettings(), "adder", "img:1", "com.acme.Adder",
-        dev.preflyte.runtime.task.TaskInterface.empty(), "config") {
+    PrebuiltContainerTask<String> task = new PrebuiltContainerTask<>("adder", "img:1", "com.acme.Adder",
+        dev.preflyte.runtime.task.TaskInterface.empty(), "config", dev.preflyte.runtime.task.TaskSettings.defaults()) {
       @Override
       public com.google.protobuf.Struct getCustom() {
         return com.google.protobuf.Struct.getDefaultInstance();
@@ -100,12 +100,5 @@ class PlaceholderRendererTest {
 
   private static Literal integer(long value) {
     return Literal.newBuilder().setScalar(Scalar.newBuilder().setPrimitive(Primitive.newBuilder().setInteger(value))).build();
-  }
-
-  private static final class NoSettings extends PrebuiltContainerTask.Builder<NoSettings> {
-    @Override
-    protected NoSettings self() {
-      return this;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.local;
 
+import dev.preflyte.runtime.task.TaskFailedException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,11 +10,11 @@ import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ExecutionError;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.SimpleType;
-import dev.preflyte.runtime.entrypoint.TaskFailedException;
 import dev.preflyte.runtime.entrypoint.tasks.Literals;
 import dev.preflyte.runtime.storage.Storages;
 import dev.preflyte.runtime.task.SecretRequest;
 import dev.preflyte.runtime.task.TaskInterface;
+import dev.preflyte.runtime.task.TaskSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class LocalRunnerTest {
 
   @Test
   void runsTheRegisteredExecutorOnTheSerializedTemplate() {
-    TestTask task = new TestTask(new TestTask.Builder(), PACKAGE + "Sum", SUM, Map.of());
+    TestTask task = new TestTask(PACKAGE + "Sum", SUM, Map.of());
 
     LiteralMap outputs = runner(Map.of()).run(task, sumInputs(20, 22));
 
@@ -49,7 +50,7 @@ class LocalRunnerTest {
   void theExecutorSeesTheConfigurationOnlyThroughTheTemplate() {
     TaskInterface echo = TaskInterface.builder().input("name", TestTask.simple(SimpleType.STRING))
         .output("message", TestTask.simple(SimpleType.STRING)).build();
-    TestTask task = new TestTask(new TestTask.Builder(), PACKAGE + "CustomEcho", echo, Map.of("greeting", "Hello"));
+    TestTask task = new TestTask(PACKAGE + "CustomEcho", echo, Map.of("greeting", "Hello"));
 
     LiteralMap outputs = runner(Map.of()).run(task,
         LiteralMap.newBuilder().putLiterals("name", Literals.string("Flyte")).build());
@@ -59,7 +60,7 @@ class LocalRunnerTest {
 
   @Test
   void failuresCarryTheClusterClassification() {
-    TestTask task = new TestTask(new TestTask.Builder(), PACKAGE + "Failing", SUM, Map.of());
+    TestTask task = new TestTask(PACKAGE + "Failing", SUM, Map.of());
 
     TaskFailedException e = assertThrows(TaskFailedException.class, () -> runner(Map.of()).run(task, sumInputs(1, 2)));
 
@@ -71,8 +72,8 @@ class LocalRunnerTest {
 
   @Test
   void inputsAndOutputsAreChecked() {
-    TestTask sum = new TestTask(new TestTask.Builder(), PACKAGE + "Sum", SUM, Map.of());
-    TestTask wrong = new TestTask(new TestTask.Builder(), PACKAGE + "WrongOutputs", SUM, Map.of());
+    TestTask sum = new TestTask(PACKAGE + "Sum", SUM, Map.of());
+    TestTask wrong = new TestTask(PACKAGE + "WrongOutputs", SUM, Map.of());
     LiteralMap missingB = LiteralMap.newBuilder().putLiterals("a", Literals.integer(1)).build();
 
     assertEquals("USER:InputMismatch",
@@ -83,7 +84,7 @@ class LocalRunnerTest {
 
   @Test
   void unregisteredExecutorIsAnExecutorLoadFailure() {
-    TestTask task = new TestTask(new TestTask.Builder(), "com.acme.Unregistered", SUM, Map.of());
+    TestTask task = new TestTask("com.acme.Unregistered", SUM, Map.of());
 
     TaskFailedException e = assertThrows(TaskFailedException.class, () -> runner(Map.of()).run(task, sumInputs(1, 2)));
 
@@ -93,8 +94,8 @@ class LocalRunnerTest {
 
   @Test
   void secretsAreReadAndScrubbedFromTheFailure() {
-    TestTask task = new TestTask(new TestTask.Builder().secret(SecretRequest.of("db", "password")),
-        PACKAGE + "LeaksSecret", TaskInterface.empty(), Map.of());
+    TestTask task = new TestTask(PACKAGE + "LeaksSecret", TaskInterface.empty(), Map.of(),
+        TaskSettings.builder().secret(SecretRequest.of("db", "password")).build());
 
     TaskFailedException e = assertThrows(TaskFailedException.class,
         () -> runner(Map.of("_FSEC_DB_PASSWORD", "local-s3cret")).run(task, LiteralMap.getDefaultInstance()));

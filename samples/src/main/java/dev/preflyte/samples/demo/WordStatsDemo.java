@@ -4,6 +4,8 @@ import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.task.RegistrationSettings;
+import dev.preflyte.runtime.task.TaskSettings;
+import dev.preflyte.samples.typed.WordStats;
 import dev.preflyte.samples.typed.WordStatsTask;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,11 +42,9 @@ public final class WordStatsDemo {
   }
 
   private static void prepare(Path dir) throws IOException {
-    WordStatsTask task = WordStatsTask.builder()
-        .stopWords(List.of("a", "as", "by", "is", "it", "its", "the", "and", "only", "once"))
-        .top(3)
-        .retries(2)
-        .build();
+    List<String> stopWords = List.of("a", "as", "by", "is", "it", "its", "the", "and", "only", "once");
+    WordStats config = new WordStats(stopWords, 3, false);
+    WordStatsTask task = WordStatsTask.of(config, TaskSettings.builder().retries(2).build());
     TaskTemplate template = task.toTaskTemplate(new RegistrationSettings("flytesnacks", "development", "demo"));
     LiteralMap inputs = LiteralMap.newBuilder()
         .putLiterals("text", LiteralCodecs.string().encode(TEXT, null))

@@ -1,4 +1,4 @@
-package dev.preflyte.runtime.entrypoint;
+package dev.preflyte.runtime.task;
 
 import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ExecutionError;

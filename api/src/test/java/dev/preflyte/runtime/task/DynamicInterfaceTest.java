@@ -9,17 +9,14 @@ import dev.preflyte.idl.core.TaskTemplate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DynamicBuilderTest {
+class DynamicInterfaceTest {
 
   private static final LiteralType INTEGER = LiteralType.newBuilder().setSimple(SimpleType.INTEGER).build();
 
   @Test
   void inputsAndOutputsDeclaredPerInstanceReachTheTemplate() {
-    QueryTask task = QueryTask.builder()
-        .query("select * from t limit :limit")
-        .input("limit", INTEGER)
-        .output("count", INTEGER)
-        .build();
+    QueryTask task = QueryTask.of("select * from t limit :limit",
+        TaskInterface.builder().input("limit", INTEGER).output("count", INTEGER).build());
     TaskTemplate template = task.toTaskTemplate(RegistrationSettings.local());
 
     assertEquals(List.of("limit"), List.copyOf(template.getInterface().getInputs().getVariablesMap().keySet()));
@@ -31,7 +28,7 @@ class DynamicBuilderTest {
 
   @Test
   void duplicateDynamicInputIsRejected() {
-    QueryTask.Builder builder = QueryTask.builder().input("x", INTEGER);
+    TaskInterface.Builder builder = TaskInterface.builder().input("x", INTEGER);
     assertThrows(IllegalArgumentException.class, () -> builder.input("x", INTEGER));
   }
 }
