@@ -12,10 +12,10 @@
 #   its -proc:none: javac -proc:none on the same N sources plus the N files AutoValue generated.
 # Prints each run, the medians, their ratios, the generated lines per annotated class of both, and
 # whether Preflyte's overhead is at most AutoValue's. Needs the modules compiled first:
-#   mvn -B -q -pl processor -am compile
+#   mvn -B -q -pl processor -am package -DskipTests
 # and AutoValue 1.11.1 in the local Maven repository (the script says how to fetch it).
-# The runtime classes come from api/ and conventions/target/classes when both exist, else from
-# runtime/target/classes.
+# The processor runs from its shaded jar, as in a user's build; the runtime classes come from
+# api/ and conventions/target/classes.
 #
 # MODE cold (the default): one fresh javac process per compile, timed with /usr/bin/time.
 # MODE warm: bench/WarmCompileBench compiles in-process through javax.tools in one JVM kept warm
@@ -39,35 +39,23 @@ version() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -1; }
 M2=${MAVEN_REPO:-$HOME/.m2/repository}
 PROTOBUF="$M2/com/google/protobuf/protobuf-java/$(version protobuf.version)/protobuf-java-$(version protobuf.version).jar"
 SLF4J="$M2/org/slf4j/slf4j-api/$(version slf4j.version)/slf4j-api-$(version slf4j.version).jar"
-JAVAPOET="$M2/com/palantir/javapoet/javapoet/$(version javapoet.version)/javapoet-$(version javapoet.version).jar"
 AUTO_VALUE=1.11.1
 AV_PROCESSOR="$M2/com/google/auto/value/auto-value/$AUTO_VALUE/auto-value-$AUTO_VALUE.jar"
 AV_ANNOTATIONS="$M2/com/google/auto/value/auto-value-annotations/$AUTO_VALUE/auto-value-annotations-$AUTO_VALUE.jar"
-# The runtime's classes: split into api/ and conventions/, or the single runtime/ module.
-if [[ -d $ROOT/api/target/classes && -d $ROOT/conventions/target/classes ]]; then
-  RUNTIME_CP="$ROOT/api/target/classes:$ROOT/conventions/target/classes"
-else
-  RUNTIME_CP="$ROOT/runtime/target/classes"
-fi
-on_path() { # on_path <relative file> <path>: whether one of the path's directories holds the file
-  local dir dirs
-  IFS=: read -ra dirs <<< "$2"
-  for dir in "${dirs[@]}"; do [[ -e $dir/$1 ]] && return 0; done
-  return 1
-}
-BUILD="run 'mvn -B -q -pl processor -am compile' first"
-for f in "$PROTOBUF" "$SLF4J" "$JAVAPOET" "$ROOT/processor/target/classes/dev/preflyte/processor/PrebuiltTaskProcessor.class"; do
-  [[ -e $f ]] || { echo "missing $f: $BUILD" >&2; exit 1; }
+RUNTIME_CP="$ROOT/api/target/classes:$ROOT/conventions/target/classes"
+# The processor jar as users get it, JavaPoet shaded inside.
+PROCESSOR_JAR=$(ls "$ROOT"/processor/target/preflyte-processor-*.jar 2>/dev/null | grep -v -e original- -e sources | head -1)
+BUILD="run 'mvn -B -q -pl processor -am package -DskipTests' first"
+for f in "$PROTOBUF" "$SLF4J" "$PROCESSOR_JAR" "$ROOT/api/target/classes/dev/preflyte/runtime/custom/CustomStruct.class"; do
+  [[ -n $f && -e $f ]] || { echo "missing ${f:-the processor jar}: $BUILD" >&2; exit 1; }
 done
-on_path dev/preflyte/runtime/custom/CustomValues.class "$RUNTIME_CP" ||
-  { echo "missing dev/preflyte/runtime/custom/CustomValues.class in $RUNTIME_CP: $BUILD" >&2; exit 1; }
 for artifact in auto-value auto-value-annotations; do
   f="$M2/com/google/auto/value/$artifact/$AUTO_VALUE/$artifact-$AUTO_VALUE.jar"
   [[ -e $f ]] || { echo "missing $f: run" \
     "'mvn -B -q dependency:get -Dartifact=com.google.auto.value:$artifact:$AUTO_VALUE'" >&2; exit 1; }
 done
 CP="$ROOT/annotations/target/classes:$RUNTIME_CP:$PROTOBUF:$SLF4J"
-PP="$ROOT/processor/target/classes:$JAVAPOET"
+PP="$PROCESSOR_JAR"
 
 WORK=${BENCH_WORK:-$(mktemp -d)}
 [[ -n ${BENCH_WORK:-} ]] || trap 'rm -rf "$WORK"' EXIT
