@@ -8,7 +8,7 @@ import com.google.protobuf.Value;
  * @param <T> the decoded Java type
  */
 @FunctionalInterface
-public interface CustomDecoder<T> {
+interface CustomDecoder<T> {
 
   /**
    * Decodes {@code value}.

@@ -15,9 +15,7 @@
  * Adder decoded = CUSTOM.decodeStruct(template.getCustom());
  * }</pre>
  *
- * <p>{@link dev.preflyte.runtime.custom.CustomValues} and {@link
- * dev.preflyte.runtime.custom.CustomStructReader} write and read the same values one method call
- * per value. The encoding:
+ * <p>The encoding:
  *
  * <table>
  *   <caption>Configuration values in the custom struct</caption>
