@@ -41,7 +41,7 @@ final class CustomCode {
     fields.add(FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.CUSTOM_STRUCT, model.type()), members.custom,
             Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("How the configuration is written into {@code TaskTemplate.custom} and read back.\n")
-        .initializer(struct(model.type(), model.record(), model.properties(), properties))
+        .initializer(struct(model.type(), model.record(), properties))
         .build());
     return fields;
   }
@@ -57,7 +57,7 @@ final class CustomCode {
       }
       fields.add(FieldSpec.builder(ParameterizedTypeName.get(RuntimeNames.CUSTOM_STRUCT, struct.name()),
               members.structCodec(struct), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer(struct(struct.name(), true, struct.properties(), properties))
+          .initializer(struct(struct.name(), true, properties))
           .build());
       declared.add(struct.name());
     } else if (type instanceof ValueType.ListOf list) {
@@ -100,8 +100,7 @@ final class CustomCode {
    * {@code CustomStruct.of(fields -> new Type(fields.get(A), ...), A, ...)} for a record, {@code
    * CustomStruct.ofBean(Type::new, A, ...)} for a class.
    */
-  private CodeBlock struct(ClassName type, boolean isRecord, List<ConfigProperty> properties,
-      List<CodeBlock> constants) {
+  private CodeBlock struct(ClassName type, boolean isRecord, List<CodeBlock> constants) {
     CodeBlock list = constants.isEmpty() ? CodeBlock.of("") : CodeBlock.of(",$W$L", CodeBlock.join(constants, ",$W"));
     if (!isRecord) {
       return CodeBlock.of("$Z$T.ofBean($T::new$L)", RuntimeNames.CUSTOM_STRUCT, type, list);

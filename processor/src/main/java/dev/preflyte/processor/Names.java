@@ -1,7 +1,6 @@
 package dev.preflyte.processor;
 
 import java.util.Locale;
-import java.util.Set;
 
 /** Java names for generated members. */
 final class Names {
@@ -19,14 +18,5 @@ final class Names {
       constant.append(c);
     }
     return constant.toString().toUpperCase(Locale.ROOT);
-  }
-
-  /** {@code preferred}, or {@code preferred} with a number appended, whichever is not in {@code taken}. */
-  static String free(String preferred, Set<String> taken) {
-    String name = preferred;
-    for (int i = 2; taken.contains(name); i++) {
-      name = preferred + i;
-    }
-    return name;
   }
 }

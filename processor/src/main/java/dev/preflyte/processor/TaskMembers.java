@@ -52,7 +52,8 @@ final class TaskMembers {
           : String.join("", struct.name().simpleNames()));
       structCodecs.put(struct.name(), names.newName(prefix + "_STRUCT"));
       for (ConfigProperty property : struct.properties()) {
-        properties.put(key(struct.name(), property), names.newName(prefix + "_" + Names.constant(property.name())));
+        String constant = prefix + "_" + Names.constant(property.name());
+        properties.put(key(struct.name(), property), names.newName(constant));
       }
     }
   }

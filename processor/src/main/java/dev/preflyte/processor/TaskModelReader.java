@@ -201,9 +201,8 @@ final class TaskModelReader {
     for (RecordComponentElement component : type.getRecordComponents()) {
       String name = component.getSimpleName().toString();
       Element at = TypeResolver.sourceElement(component);
-      boolean nullable = TypeResolver.isMarkedNullable(component);
       resolver.resolve(component.asType(), TypeResolver.Usage.CONFIG, at, "configuration property '" + name + "'")
-          .ifPresent(t -> properties.add(new ConfigProperty(name, t, nullable, name, null)));
+          .ifPresent(t -> properties.add(new ConfigProperty(name, t, name, null)));
     }
     return properties;
   }
@@ -225,11 +224,10 @@ final class TaskModelReader {
         reporter.error(field, Messages.propertyNotAccessible(name, type.getQualifiedName().toString(), getter, setter));
         continue;
       }
-      boolean nullable = TypeResolver.isMarkedNullable(field);
       resolver.resolve(field.asType(), TypeResolver.Usage.CONFIG, field, "configuration property '" + name + "'")
           .ifPresent(t -> properties.add(publicField
-              ? new ConfigProperty(name, t, nullable, null, null)
-              : new ConfigProperty(name, t, nullable, getter, setter)));
+              ? new ConfigProperty(name, t, null, null)
+              : new ConfigProperty(name, t, getter, setter)));
     }
     return properties;
   }

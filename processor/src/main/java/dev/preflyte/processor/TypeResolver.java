@@ -1,13 +1,11 @@
 package dev.preflyte.processor;
 
 import com.palantir.javapoet.ClassName;
-import dev.preflyte.conventions.PropertyRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -175,8 +173,7 @@ final class TypeResolver {
       String property = component.getSimpleName().toString();
       resolve(component.asType(), Usage.CONFIG, sourceElement(component),
               "configuration property '" + property + "' of " + name)
-          .ifPresent(type -> properties.add(
-              new ConfigProperty(property, type, isMarkedNullable(component), property, null)));
+          .ifPresent(type -> properties.add(new ConfigProperty(property, type, property, null)));
     }
     struct.properties(properties);
     return reporter.errorCount() == errorsBefore ? Optional.of(struct) : Optional.empty();
@@ -224,23 +221,6 @@ final class TypeResolver {
       }
     }
     return component;
-  }
-
-  /**
-   * Whether {@code property} (a record component or field) or its type carries an annotation named
-   * as {@link PropertyRules#NULLABLE_ANNOTATION}, from whichever library: the runtime's rule too.
-   */
-  static boolean isMarkedNullable(Element property) {
-    return hasNullable(property.getAnnotationMirrors()) || hasNullable(property.asType().getAnnotationMirrors());
-  }
-
-  private static boolean hasNullable(List<? extends AnnotationMirror> annotations) {
-    for (AnnotationMirror annotation : annotations) {
-      if (annotation.getAnnotationType().asElement().getSimpleName().contentEquals(PropertyRules.NULLABLE_ANNOTATION)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static boolean hasPublicNoArgConstructor(TypeElement type) {
