@@ -65,7 +65,7 @@ public final class DeclaredTasks {
       type = Class.forName(className, true, loader);
     } catch (ClassNotFoundException | LinkageError e) {
       Throwable cause = e instanceof ExceptionInInitializerError init && init.getCause() != null ? init.getCause() : e;
-      throw new DeclaredTaskException("the declared task " + entries.get(0).declaration(className)
+      throw new DeclaredTaskException("the declared task " + entries.get(0).declaration(className.replace('$', '.'))
           + " cannot be loaded: class " + className + " " + (e instanceof ClassNotFoundException
               ? "is not on the class path (" + resource + " names it): rebuild, or remove the stale index"
               : "failed to load: " + cause), cause);
