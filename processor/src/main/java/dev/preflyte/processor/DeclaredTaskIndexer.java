@@ -21,6 +21,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -67,11 +69,21 @@ final class DeclaredTaskIndexer {
   static boolean hasUnresolvedType(TypeElement type) {
     for (Element member : declaredMembers(type)) {
       TypeMirror memberType = member instanceof ExecutableElement method ? method.getReturnType() : member.asType();
-      if (memberType.getKind() == TypeKind.ERROR) {
+      if (isUnresolved(memberType)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isUnresolved(TypeMirror type) {
+    if (type.getKind() == TypeKind.ERROR) {
+      return true;
+    }
+    if (type instanceof DeclaredType declared) {
+      return declared.getTypeArguments().stream().anyMatch(DeclaredTaskIndexer::isUnresolved);
+    }
+    return type instanceof ArrayType array && isUnresolved(array.getComponentType());
   }
 
   /** Checks the declarations of {@code type} and, if all are right, writes its index. */
