@@ -170,6 +170,44 @@ final class Messages {
         + other + ": rename one of the two task classes";
   }
 
+  static String declaredFieldModifiers(String declaration, String missing) {
+    return "[PreflyteDeclaredTask] the declared task " + declaration + " is not " + missing + ": declare it"
+        + " 'public static final' so tools can read it without creating anything else";
+  }
+
+  static String declaredMethodModifiers(String declaration, String missing) {
+    return "[PreflyteDeclaredTask] the declared task " + declaration + " is not " + missing + ": declare the"
+        + " method 'public static' so tools can call it without creating anything else";
+  }
+
+  static String declaredMethodParameters(String declaration, int count) {
+    return "[PreflyteDeclaredTask] the declared task " + declaration + " takes " + count + " parameter"
+        + (count == 1 ? "" : "s") + ": tools call it with none; remove the parameters";
+  }
+
+  static String declaredNotATask(String declaration, String type) {
+    return "[PreflyteDeclaredTask] the declared task " + declaration + " has type " + type + ", which is not a "
+        + RuntimeNames.PREBUILT_TASK.canonicalName() + ": declare a generated task (a <Name>Task.of(...))"
+        + " or remove @DeclaredTask";
+  }
+
+  static String declaredClassNotPublic(String declaration, String type) {
+    return "[PreflyteDeclaredTask] the declared task " + declaration + " is in " + type + ", which is not a"
+        + " public top-level or member class: make it (and the classes it is nested in) public";
+  }
+
+  static String declaredInvalidName(String declaration, String name, String why, boolean explicit) {
+    return "[PreflyteDeclaredTask] the " + (explicit ? "" : "default ") + "task name \"" + name + "\" of "
+        + declaration + " is not valid for Flyte (" + why + "): "
+        + (explicit ? "use" : "give @DeclaredTask(name = ...) with")
+        + " 1 to 255 letters, digits, '_', '-' and '.', starting with a letter or '_'";
+  }
+
+  static String declaredDuplicateName(String name, String declaration, String other) {
+    return "[PreflyteDeclaredTask] the task name \"" + name + "\" is declared twice, by " + other + " and "
+        + declaration + ": give one of them another name with @DeclaredTask(name = \"...\")";
+  }
+
   static String runtimeMissing() {
     return "[PreflyteClasspath] " + RuntimeNames.PREBUILT_TASK.canonicalName() + " is not on the compile"
         + " class path: add the dependency dev.preflyte:preflyte-api";
