@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-mvn -B -q -Dstyle.color=never -DskipTests package
+# Maven 3.8 prints colour reset codes even in batch mode: strip them (pipefail keeps its exit status).
+mvn -B -q -Dstyle.color=never -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g'
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
