@@ -96,9 +96,11 @@ class AdminClientTest {
   void incompleteSpecsAreFlyteAdminsInvalidArgumentNamingTheField() {
     TaskSpec spec = EchoTask.named("echo.hello", ">").spec("v1");
     Identifier id = id(spec);
-    assertRejected(id, TaskSpec.getDefaultInstance(), "missing template");
+    assertRejected(id, TaskSpec.getDefaultInstance(), "missing spec");
+    assertRejected(id, edit(spec, TaskTemplate.Builder::clearType), "missing type");
+    assertRejected(id, edit(spec, TaskTemplate.Builder::clearMetadata), "missing metadata");
     assertRejected(id, edit(spec, t -> t.setContainer(t.getContainer().toBuilder().clearImage())),
-        "missing container image");
+        "missing image");
     assertRejected(id, edit(spec, TaskTemplate.Builder::clearInterface), "missing interface");
     assertRejected(id, edit(spec, t -> t.setMetadata(t.getMetadata().toBuilder().clearRuntime())),
         "missing runtime version");

@@ -201,21 +201,27 @@ final class AdminStandIn implements AutoCloseable {
     if (id.getVersion().isEmpty()) {
       return "missing version";
     }
-    if (!request.hasSpec()) {
+    // flyteadmin's task validator, in its order and with its "missing <field>" words.
+    if (!request.hasSpec() || !request.getSpec().hasTemplate()) {
       return "missing spec";
     }
-    if (!request.getSpec().hasTemplate()) {
-      return "missing template";
-    }
     TaskTemplate template = request.getSpec().getTemplate();
-    if (!template.hasContainer() || template.getContainer().getImage().isEmpty()) {
-      return "missing container image";
+    if (template.getType().isEmpty()) {
+      return "missing type";
+    }
+    if (!template.hasMetadata()) {
+      return "missing metadata";
+    }
+    // flyteadmin checks the version only when runtime metadata is present; a registered task always
+    // carries it (flytekit and Preflyte write it), so the stand-in requires it.
+    if (!template.getMetadata().hasRuntime() || template.getMetadata().getRuntime().getVersion().isEmpty()) {
+      return "missing runtime version";
     }
     if (!template.hasInterface()) {
       return "missing interface";
     }
-    if (!template.getMetadata().hasRuntime() || template.getMetadata().getRuntime().getVersion().isEmpty()) {
-      return "missing runtime version";
+    if (!template.hasContainer() || template.getContainer().getImage().isEmpty()) {
+      return "missing image";
     }
     return null;
   }
