@@ -236,6 +236,44 @@ class AdminClientTest {
     }
   }
 
+  @Test
+  void aBatchAgainstASilentServerEndsWithinAboutOneCallTimeout() throws Exception {
+    // The kernel completes the TCP handshake from the backlog; nothing ever reads or answers.
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      AdminSettings settings = AdminSettings.builder(new AdminEndpoint("127.0.0.1", silent.getLocalPort()))
+          .insecure(true).callTimeout(Duration.ofSeconds(1)).build();
+      List<TaskSpec> specs = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        specs.add(EchoTask.named("echo.t" + i, "").spec());
+      }
+      long start = System.nanoTime();
+      RegistrationSummary summary;
+      try (AdminClient stuck = AdminClient.connect(settings)) {
+        summary = stuck.registerAll(specs, "p", "d", "v1", 4);
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 3_500, "50 tasks, 4 at a time, 1 s timeout took " + millis + " ms");
+      assertEquals("50 tasks: 0 registered, 0 unchanged, 50 failed", summary.summaryLine());
+      assertTrue(summary.results().get(0).message().endsWith("did not answer within 1s (DEADLINE_EXCEEDED)"),
+          summary.results().get(0).message());
+      assertEquals("task p/d/echo.t49@v1: not sent after an earlier failure (timeout)",
+          summary.results().get(49).message());
+    }
+  }
+
+  @Test
+  void failuresSayWhyInAReasonACallerCanActOn() throws Exception {
+    TaskSpec spec = EchoTask.named("echo.hello", ">").spec("v1");
+    client.createTask(id(spec), spec);
+    TaskSpec changed = EchoTask.named("echo.hello", "changed").spec("v1");
+    assertEquals(RegistrationException.Reason.DIFFERENT_STRUCTURE,
+        assertThrows(RegistrationException.class, () -> client.createTask(id(changed), changed)).reason());
+    Identifier noVersion = id(spec).toBuilder().clearVersion().build();
+    RegistrationException rejected = assertThrows(RegistrationException.class, () -> client.createTask(noVersion, spec));
+    assertEquals(RegistrationException.Reason.REJECTED, rejected.reason());
+    assertFalse(rejected.affectsEveryTask());
+  }
+
   /** Discards what the silent server reads. */
   private static final class OutputStreamSink extends java.io.OutputStream {
     static final OutputStreamSink INSTANCE = new OutputStreamSink();
