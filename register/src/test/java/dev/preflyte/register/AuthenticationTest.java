@@ -190,6 +190,41 @@ class AuthenticationTest {
     }
   }
 
+  @Test
+  void aServerWithoutTokenEndpointAsksForTokenUrl() throws Exception {
+    admin.tokenEndpoint("");
+    AdminAuth auth = AdminAuth.clientCredentials(CLIENT_ID, SecretSource.file(secretFile(SECRET)),
+        Optional.empty(), List.of(), "");
+    try (AdminClient client = client(auth)) {
+      RegistrationException e = assertThrows(RegistrationException.class,
+          () -> client.createTask(spec("a").getTemplate().getId(), spec("a")));
+      assertEquals("task p/d/a@v1: FlyteAdmin's OAuth2 metadata names no token endpoint (give admin.tokenUrl)",
+          e.getMessage());
+      assertEquals(RegistrationException.Reason.AUTHENTICATION, e.reason());
+    }
+  }
+
+  @Test
+  void aSilentTokenEndpointIsBoundedByTheCallTimeout() throws Exception {
+    try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      String url = "http://127.0.0.1:" + silent.getLocalPort() + "/oauth2/token";
+      AdminAuth auth = AdminAuth.clientCredentials(CLIENT_ID, SecretSource.file(secretFile(SECRET)),
+          Optional.of(URI.create(url)), List.of(), "");
+      AdminSettings settings = AdminSettings.builder(admin.endpoint()).insecure(true).auth(auth)
+          .callTimeout(java.time.Duration.ofSeconds(1)).build();
+      long start = System.nanoTime();
+      try (AdminClient client = AdminClient.connect(settings)) {
+        RegistrationException e = assertThrows(RegistrationException.class,
+            () -> client.createTask(spec("a").getTemplate().getId(), spec("a")));
+        assertTrue(e.getMessage().startsWith("task p/d/a@v1: cannot reach the token endpoint " + url + ": "),
+            e.getMessage());
+        assertNoSecret(e, SECRET);
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 3_000, "took " + millis + " ms");
+    }
+  }
+
   private static void assertNoSecret(Throwable e, String secret) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       assertFalse(String.valueOf(t.getMessage()).contains(secret), "secret in " + t);
