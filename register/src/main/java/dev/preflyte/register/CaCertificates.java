@@ -7,10 +7,14 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /** A PEM file of CA certificates, as flytectl's {@code admin.caCertFilePath} names one. */
 final class CaCertificates {
@@ -22,7 +26,11 @@ final class CaCertificates {
     load(file);
   }
 
-  /** An SSL context trusting exactly the file's certificates, for the token endpoint. */
+  /**
+   * An SSL context for the token endpoint trusting the file's certificates and the system's: the
+   * identity provider often sits elsewhere (Okta, Entra ID) under a public CA while FlyteAdmin has
+   * a private one.
+   */
   static SSLContext sslContext(Path file) throws RegistrationException {
     try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -31,14 +39,49 @@ final class CaCertificates {
       for (Certificate certificate : load(file)) {
         store.setCertificateEntry("ca" + i++, certificate);
       }
-      TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(store);
+      X509TrustManager custom = trustManager(store);
+      X509TrustManager system = trustManager(null);
+      X509TrustManager both = new X509TrustManager() {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+          system.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+          try {
+            custom.checkServerTrusted(chain, authType);
+          } catch (CertificateException notOurs) {
+            system.checkServerTrusted(chain, authType);
+          }
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+          X509Certificate[] ours = custom.getAcceptedIssuers();
+          X509Certificate[] theirs = system.getAcceptedIssuers();
+          X509Certificate[] all = java.util.Arrays.copyOf(ours, ours.length + theirs.length);
+          System.arraycopy(theirs, 0, all, ours.length, theirs.length);
+          return all;
+        }
+      };
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
+      context.init(null, new TrustManager[] {both}, null);
       return context;
     } catch (GeneralSecurityException | IOException e) {
       throw new RegistrationException("cannot use the CA certificate file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
+    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(store);
+    for (TrustManager manager : factory.getTrustManagers()) {
+      if (manager instanceof X509TrustManager x509) {
+        return x509;
+      }
+    }
+    throw new GeneralSecurityException("no X.509 trust manager");
   }
 
   private static Collection<? extends Certificate> load(Path file) throws RegistrationException {

@@ -58,7 +58,9 @@ final class ClientCredentialsTokens implements TokenProvider {
     this.tokenEndpoint = auth.tokenUrl().orElse(null);
     this.scopes = auth.scopes();
     this.audience = auth.audience();
+    // HTTP/1.1: token endpoints all speak it, and an http:// endpoint gets no h2c upgrade attempt.
     HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
+        .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER);
     if (caCertFile.isPresent()) {
       builder.sslContext(CaCertificates.sslContext(caCertFile.get()));

@@ -211,7 +211,7 @@ class AuthenticationTest {
       AdminAuth auth = AdminAuth.clientCredentials(CLIENT_ID, SecretSource.file(secretFile(SECRET)),
           Optional.of(URI.create(url)), List.of(), "");
       AdminSettings settings = AdminSettings.builder(admin.endpoint()).insecure(true).auth(auth)
-          .callTimeout(java.time.Duration.ofSeconds(1)).build();
+          .callTimeout(java.time.Duration.ofSeconds(2)).build();   // room for a cold JVM's first connection
       long start = System.nanoTime();
       try (AdminClient client = AdminClient.connect(settings)) {
         RegistrationException e = assertThrows(RegistrationException.class,
@@ -221,7 +221,7 @@ class AuthenticationTest {
         assertNoSecret(e, SECRET);
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
-      assertTrue(millis < 3_000, "took " + millis + " ms");
+      assertTrue(millis < 6_000, "took " + millis + " ms");
     }
   }
 

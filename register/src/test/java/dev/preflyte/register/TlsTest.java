@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ class TlsTest {
   @TempDir static Path dir;
 
   private static Path caFile;
+  private static KeyManagerFactory keys;
   private static AdminStandIn admin;
 
   @BeforeAll
@@ -42,7 +45,7 @@ class TlsTest {
     try (InputStream in = Files.newInputStream(keystore)) {
       store.load(in, PASSWORD);
     }
-    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keys.init(store, PASSWORD);
     admin = AdminStandIn.start(TlsServerCredentials.newBuilder().keyManager(keys.getKeyManagers()).build());
   }
@@ -72,6 +75,26 @@ class TlsTest {
     try (AdminClient client = AdminClient.connect(settings)) {
       assertEquals(RegistrationResult.Outcome.REGISTERED,
           client.createTask(spec("tls.a").getTemplate().getId(), spec("tls.a")).outcome());
+    }
+  }
+
+  @Test
+  void clientCredentialsOverTlsWithTheTokenEndpointUnderTheSameCa() throws Exception {
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(keys.getKeyManagers(), null, null);
+    String secret = "tls-s3cr3t-Pq8Lm2";
+    try (TokenEndpointStandIn tokens = new TokenEndpointStandIn("ci", secret, "tls-tok", tls)) {
+      admin.tokenEndpoint(tokens.url());
+      AdminAuth auth = AdminAuth.clientCredentials("ci", SecretSource.environment("S", name -> secret),
+          Optional.empty(), List.of("all"), "");
+      AdminSettings settings = AdminSettings.builder(admin.endpoint()).caCertFile(caFile).auth(auth).build();
+      try (AdminClient client = AdminClient.connect(settings)) {
+        assertEquals(RegistrationResult.Outcome.REGISTERED,
+            client.createTask(spec("tls.token").getTemplate().getId(), spec("tls.token")).outcome());
+      }
+      assertTrue(tokens.url().startsWith("https://"));
+      assertEquals(1, tokens.issued());
+      assertTrue(admin.authorizations().contains("Bearer " + tokens.token(1)), admin.authorizations().toString());
     }
   }
 

@@ -2,6 +2,8 @@ package dev.preflyte.register;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * An OAuth2 token endpoint on loopback (the JDK's HTTP server) for the client-credentials grant:
@@ -31,11 +34,23 @@ final class TokenEndpointStandIn implements AutoCloseable {
   private volatile long expiresIn = 3600;
 
   TokenEndpointStandIn(String clientId, String secret, String tokenPrefix) {
+    this(clientId, secret, tokenPrefix, null);
+  }
+
+  /** Over HTTPS with {@code tls}'s certificate when {@code tls} is not null. */
+  TokenEndpointStandIn(String clientId, String secret, String tokenPrefix, SSLContext tls) {
     this.clientId = clientId;
     this.secret = secret;
     this.tokenPrefix = tokenPrefix;
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      if (tls == null) {
+        server = HttpServer.create(loopback, 0);
+      } else {
+        HttpsServer https = HttpsServer.create(loopback, 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server = https;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -44,7 +59,8 @@ final class TokenEndpointStandIn implements AutoCloseable {
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/oauth2/token";
+    return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:"
+        + server.getAddress().getPort() + "/oauth2/token";
   }
 
   /** The token the {@code n}th request (from 1) received. */
