@@ -123,8 +123,11 @@ final class ClientCredentialsTokens implements TokenProvider {
       if (audience.isEmpty()) {
         audience = config.getAudience();
       }
-      if (!config.getAuthorizationMetadataKey().isBlank()) {
-        metadataKey = config.getAuthorizationMetadataKey().strip();
+      // FlyteAdmin's default is flyte-authorization (its grpcAuthorizationHeader), which it reads
+      // before the standard key; a key gRPC could not carry as text is ignored.
+      String key = config.getAuthorizationMetadataKey().strip().toLowerCase(java.util.Locale.ROOT);
+      if (key.matches("[a-z0-9_.-]+") && !key.endsWith("-bin") && !key.startsWith("grpc-")) {
+        metadataKey = key;
       }
     } catch (StatusRuntimeException e) {
       if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED

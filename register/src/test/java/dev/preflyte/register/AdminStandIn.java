@@ -55,6 +55,7 @@ final class AdminStandIn implements AutoCloseable {
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private volatile String tokenEndpoint = "";
   private volatile List<String> scopes = List.of();
+  private volatile String metadataKey = "";
   private volatile long createDelayMillis;
   private final Server server;
 
@@ -70,7 +71,7 @@ final class AdminStandIn implements AutoCloseable {
         }))
         .addMethod(AdminMethods.GET_PUBLIC_CLIENT_CONFIG, ServerCalls.asyncUnaryCall((request, response) -> {
           response.onNext(PublicClientAuthConfigResponse.newBuilder().setClientId("flytectl")
-              .addAllScopes(scopes).build());
+              .addAllScopes(scopes).setAuthorizationMetadataKey(metadataKey).build());
           response.onCompleted();
         }))
         .build();
@@ -103,7 +104,10 @@ final class AdminStandIn implements AutoCloseable {
     return new AdminEndpoint("127.0.0.1", port());
   }
 
-  /** The authorization metadata of each CreateTask call, "" when it had none. */
+  /**
+   * The authorization metadata of each CreateTask call, "" when it had none; prefixed with the key
+   * when it came under the key set by {@link #metadataKey}.
+   */
   List<String> authorizations() {
     return List.copyOf(authorizations);
   }
@@ -120,6 +124,14 @@ final class AdminStandIn implements AutoCloseable {
 
   void tokenEndpoint(String url) {
     this.tokenEndpoint = url;
+  }
+
+  /**
+   * Names {@code key} in the public client config, as FlyteAdmin names its grpcAuthorizationHeader
+   * (default flyte-authorization), and reads the token from it before the standard key.
+   */
+  void metadataKey(String key) {
+    this.metadataKey = key;
   }
 
   void scopes(String... scopes) {
@@ -244,8 +256,16 @@ final class AdminStandIn implements AutoCloseable {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(
         ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-      String authorization = headers.get(AUTHORIZATION);
-      authorizations.add(authorization == null ? "" : authorization);
+      String authorization = null;
+      if (!metadataKey.isEmpty()) {
+        authorization = headers.get(Metadata.Key.of(metadataKey, Metadata.ASCII_STRING_MARSHALLER));
+      }
+      if (authorization != null) {
+        authorizations.add(metadataKey + ": " + authorization);
+      } else {
+        authorization = headers.get(AUTHORIZATION);
+        authorizations.add(authorization == null ? "" : authorization);
+      }
       if (!acceptedTokens.isEmpty()) {
         boolean accepted = authorization != null && authorization.startsWith("Bearer ")
             && acceptedTokens.contains(authorization.substring("Bearer ".length()));

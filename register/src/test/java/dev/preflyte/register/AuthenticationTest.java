@@ -80,6 +80,19 @@ class AuthenticationTest {
   }
 
   @Test
+  void theTokenGoesUnderTheMetadataKeyFlyteAdminNames() throws Exception {
+    admin.metadataKey("flyte-authorization");
+    admin.acceptTokens(tokens.token(1));
+    AdminAuth auth = AdminAuth.clientCredentials(CLIENT_ID, SecretSource.file(secretFile(SECRET)),
+        Optional.empty(), List.of(), "");
+    try (AdminClient client = client(auth)) {
+      assertEquals(RegistrationResult.Outcome.REGISTERED,
+          client.createTask(spec("a").getTemplate().getId(), spec("a")).outcome());
+    }
+    assertEquals(List.of("flyte-authorization: Bearer " + tokens.token(1)), admin.authorizations());
+  }
+
+  @Test
   void aGivenTokenUrlAndScopesNeedNoDiscovery() throws Exception {
     admin.tokenEndpoint("");   // discovery would fail
     admin.acceptTokens(tokens.token(1));
