@@ -47,6 +47,20 @@ final class StructuredDatasetCodec extends FlyteCodec<StructuredDataset> {
     return "StructuredDataset Transformer";
   }
 
+  /**
+   * flytekit declares {@code Optional[StructuredDataset]} with a variant of format {@code ""} and picks
+   * a union variant by exact format, so the default codec's variant says {@code ""}; a codec made
+   * for an explicit other format keeps it. The value inside still carries its own format.
+   */
+  @Override
+  LiteralType unionVariantType() {
+    return this == PARQUET ? ANY_FORMAT_VARIANT : literalType();
+  }
+
+  private static final LiteralType ANY_FORMAT_VARIANT = LiteralType.newBuilder()
+      .setStructuredDatasetType(StructuredDatasetType.getDefaultInstance())
+      .build();
+
   @Override
   public Literal encode(StructuredDataset value, LiteralContext context) {
     requireNonNull(value);
