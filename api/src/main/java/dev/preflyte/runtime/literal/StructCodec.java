@@ -230,8 +230,11 @@ final class StructCodec<T> extends FlyteCodec<T> {
     return "STRUCT " + model.type().getSimpleName() + names + " (" + model.type().getName() + ")";
   }
 
+  /** {@code STRUCT[name, address]}: the property names of a value, the first 32 of them. */
   private static String describeStruct(Map<?, ?> value) {
-    return LiteralTypes.truncate("STRUCT" + value.keySet(), "", "");
+    int shown = 32;
+    String names = value.keySet().stream().limit(shown).map(String::valueOf).collect(Collectors.joining(", "));
+    return "STRUCT[" + names + (value.size() > shown ? ", ... (" + value.size() + " properties)" : "") + "]";
   }
 
   /** A protobuf Struct as plain values; every number becomes a Double, as the Struct holds it. */

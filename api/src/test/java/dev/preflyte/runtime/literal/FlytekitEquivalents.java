@@ -1,8 +1,5 @@
 package dev.preflyte.runtime.literal;
 
-import dev.preflyte.runtime.types.FlyteDirectory;
-import dev.preflyte.runtime.types.FlyteFile;
-import dev.preflyte.runtime.types.StructuredDataset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,7 +67,4 @@ final class FlytekitEquivalents {
   private static <T> Case type(String name, LiteralCodec<T> codec) {
     return new Case(name, (LiteralCodec<Object>) codec, null, false);
   }
-
-  /** Keeps the imports of the types whose fixtures have no literal honest. */
-  static final List<Class<?>> TYPE_ONLY = List.of(StructuredDataset.class, FlyteFile.class, FlyteDirectory.class);
 }
