@@ -23,9 +23,10 @@ import java.util.List;
  *   <li>an optional {@code {"anyOf": [T, {"type": "null"}]}}; a nested struct its own schema.
  * </ul>
  *
- * <p>Files, directories and datasets inside a struct have no fixture from flytekit to check against;
- * they get the object schema of the dataclass flytekit serializes them as ({@code {"path"}}, {@code
- * {"uri", "file_format"}}).
+ * <p>Files, directories and datasets inside a struct get the schema of what flytekit's {@code
+ * _serialize} returns, as mashumaro takes it for a SerializableType: {@code Dict[str, Any]} for
+ * FlyteFile, {@code Dict[str, str]} for FlyteDirectory, {@code Dict[str, Optional[str]]} for
+ * StructuredDataset. No fixture from flytekit covers these; they follow its source.
  */
 final class JsonSchemas {
 
@@ -76,11 +77,17 @@ final class JsonSchemas {
         return Struct.newBuilder().putFields("anyOf", Value.newBuilder().setListValue(anyOf).build()).build();
       }
       case BLOB:
-        return objectOf(type.getBlob().getDimensionality()
-            == dev.preflyte.idl.core.BlobType.BlobDimensionality.MULTIPART ? "FlyteDirectory" : "FlyteFile",
-            "path");
-      case STRUCTURED_DATASET_TYPE:
-        return objectOf("StructuredDataset", "uri", "file_format");
+        // mashumaro takes the schema of the return type of _serialize: Dict[str, Any] for FlyteFile
+        // (Any has no schema, so no additionalProperties), Dict[str, str] for FlyteDirectory.
+        return type.getBlob().getDimensionality() == dev.preflyte.idl.core.BlobType.BlobDimensionality.MULTIPART
+            ? dictOf(typed("string")) : dictOf(null);
+      case STRUCTURED_DATASET_TYPE: {
+        // StructuredDataset._serialize returns Dict[str, Optional[str]].
+        ListValue.Builder anyOf = ListValue.newBuilder()
+            .addValues(Value.newBuilder().setStructValue(typed("string")))
+            .addValues(Value.newBuilder().setStructValue(typed("null")));
+        return dictOf(Struct.newBuilder().putFields("anyOf", Value.newBuilder().setListValue(anyOf).build()).build());
+      }
       default:
         throw new IllegalArgumentException("no JSON schema for " + LiteralTypes.describe(type));
     }
@@ -113,9 +120,15 @@ final class JsonSchemas {
     }
   }
 
-  private static Struct objectOf(String title, String... stringFields) {
-    return ofStruct(title, List.of(stringFields),
-        java.util.Collections.nCopies(stringFields.length, LiteralType.newBuilder().setSimple(SimpleType.STRING).build()));
+  /** {@code Dict[str, V]}: an object with string property names and, unless V is Any, values of V. */
+  private static Struct dictOf(Struct valueSchema) {
+    Struct.Builder dict = Struct.newBuilder()
+        .putFields("type", string("object"))
+        .putFields("propertyNames", Value.newBuilder().setStructValue(typed("string")).build());
+    if (valueSchema != null) {
+      dict.putFields("additionalProperties", Value.newBuilder().setStructValue(valueSchema).build());
+    }
+    return dict.build();
   }
 
   private static Struct typed(String jsonType) {

@@ -60,17 +60,20 @@
  *       the class lacks, or lacking one it needs, is an input mismatch</td></tr>
  *   <tr><td>{@code FlyteFile}, {@code FlyteDirectory}</td><td>{@code FlyteFile}, {@code
  *       FlyteDirectory}</td><td>{@code blob{format "", SINGLE | MULTIPART}}</td><td>{@code
- *       Scalar.blob}; in a struct {@code {"path": uri}}</td><td>their JSON schema inside a struct is
- *       not checked against flytekit (no fixture); Preflyte writes {@code {"type": "object", "title":
- *       "FlyteFile", "properties": {"path": ...}}}</td></tr>
+ *       Scalar.blob}; in a struct {@code {"path": uri}}</td><td>inside a struct the schema is that of
+ *       what flytekit's {@code _serialize} returns ({@code {"type": "object", "propertyNames": {"type":
+ *       "string"}}}, a directory's with {@code "additionalProperties": {"type": "string"}}), taken
+ *       from flytekit's and mashumaro's source: no fixture covers it</td></tr>
  *   <tr><td>{@code StructuredDataset}</td><td>{@code StructuredDataset}</td><td>{@code
  *       structured_dataset_type{format}}: Preflyte's default codec declares {@code "parquet"} (as
  *       flytekit does for a {@code pd.DataFrame}), {@code structuredDataset("")} declares {@code ""}
- *       as flytekit does for a plain {@code StructuredDataset}; as a union variant the default codec
- *       declares {@code ""}, as flytekit's {@code Optional[StructuredDataset]}</td><td>{@code
+ *       as flytekit does for a plain {@code StructuredDataset}; as a union variant and as a struct
+ *       property ({@code dataclass_type}) the default codec declares {@code ""}, as flytekit's {@code
+ *       Optional[StructuredDataset]} and dataclass field do</td><td>{@code
  *       Scalar.structured_dataset{uri, format}}; in a struct {@code {"uri", "file_format"}}</td><td>
  *       the default top-level format ({@code "parquet"} against {@code ""}; propeller treats {@code ""}
- *       as any format, so both connect); the schema inside a struct is not checked (no fixture)</td>
+ *       as any format, so both connect); inside a struct the schema is that of {@code Dict[str,
+ *       Optional[str]]}, from flytekit's source (no fixture)</td>
  *       </tr>
  * </table>
  */

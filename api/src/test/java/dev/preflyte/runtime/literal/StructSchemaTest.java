@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import dev.preflyte.runtime.types.FlyteDirectory;
 import dev.preflyte.runtime.types.FlyteFile;
+import dev.preflyte.runtime.types.StructuredDataset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +40,7 @@ class StructSchemaTest {
     }
   }
 
-  record WithFile(FlyteFile file) {}
+  record WithFiles(FlyteFile file, FlyteDirectory dir, StructuredDataset table) {}
 
   @Test
   void containersAndOptionalsNestAsMashumarosSchema() {
@@ -75,11 +77,18 @@ class StructSchemaTest {
   }
 
   @Test
-  void aFileInsideAStructIsAnObjectWithItsPath() {
-    assertEquals("{\"additionalProperties\": false, \"properties\": {\"path\": {\"type\": \"string\"}},"
-        + " \"required\": [\"path\"], \"title\": \"FlyteFile\", \"type\": \"object\"}",
-        json(LiteralCodecs.struct(WithFile.class).literalType().getMetadata()
-            .getFieldsOrThrow("properties").getStructValue().getFieldsOrThrow("file").getStructValue()));
+  void filesAndDatasetsInsideAStructHaveTheSchemaOfWhatFlytekitSerializes() {
+    Struct properties = LiteralCodecs.struct(WithFiles.class).literalType().getMetadata()
+        .getFieldsOrThrow("properties").getStructValue();
+    // FlyteFile._serialize -> Dict[str, Any]; FlyteDirectory -> Dict[str, str]; StructuredDataset ->
+    // Dict[str, Optional[str]], as mashumaro writes the schema of a SerializableType.
+    assertEquals("{\"propertyNames\": {\"type\": \"string\"}, \"type\": \"object\"}",
+        json(properties.getFieldsOrThrow("file").getStructValue()));
+    assertEquals("{\"additionalProperties\": {\"type\": \"string\"}, \"propertyNames\": {\"type\": \"string\"},"
+        + " \"type\": \"object\"}", json(properties.getFieldsOrThrow("dir").getStructValue()));
+    assertEquals("{\"additionalProperties\": {\"anyOf\": [{\"type\": \"string\"}, {\"type\": \"null\"}]},"
+        + " \"propertyNames\": {\"type\": \"string\"}, \"type\": \"object\"}",
+        json(properties.getFieldsOrThrow("table").getStructValue()));
   }
 
   /** JSON with sorted keys, to compare schemas as text regardless of the map's order. */
