@@ -30,6 +30,11 @@ final class StructuredDatasetCodec extends FlyteCodec<StructuredDataset> {
    */
   static final StructuredDatasetCodec IN_STRUCT = new StructuredDatasetCodec("", DEFAULT_FORMAT);
 
+  /** The default codec's union variant: format {@code ""}, as flytekit's Optional[StructuredDataset]. */
+  private static final LiteralType ANY_FORMAT_VARIANT = LiteralType.newBuilder()
+      .setStructuredDatasetType(StructuredDatasetType.getDefaultInstance())
+      .build();
+
   /** The name flytekit gives the single file of a dataset directory it writes. */
   static final String SINGLE_FILE_NAME = "00000";
 
@@ -71,10 +76,6 @@ final class StructuredDatasetCodec extends FlyteCodec<StructuredDataset> {
   LiteralType unionVariantType() {
     return this == PARQUET ? ANY_FORMAT_VARIANT : literalType();
   }
-
-  private static final LiteralType ANY_FORMAT_VARIANT = LiteralType.newBuilder()
-      .setStructuredDatasetType(StructuredDatasetType.getDefaultInstance())
-      .build();
 
   @Override
   public Literal encode(StructuredDataset value, LiteralContext context) {
