@@ -389,6 +389,18 @@ class StructCodecTest {
   }
 
   @Test
+  void aVariantSchemaWithoutPropertiesIsNotChecked() {
+    // flytekit before 1.14 wrote marshmallow's schema: {"$ref": ..., "definitions": ...}, no top-level properties.
+    LiteralCodec<Optional<Point>> codec = LiteralCodecs.optionalOf(LiteralCodecs.struct(Point.class));
+    LiteralType variant = codec.literalType().getUnionType().getVariants(0).toBuilder()
+        .setMetadata(Struct.newBuilder().putFields("$ref", Value.newBuilder().setStringValue("#/definitions/PointSchema")
+            .build())).build();
+    Literal old = Literal.newBuilder().setScalar(Scalar.newBuilder().setUnion(Union.newBuilder()
+        .setValue(msgpackLiteral("82 a178 02 a179 03")).setType(variant))).build();
+    assertEquals(Optional.of(new Point(2, 3)), codec.decode(old, NO_STORAGE));
+  }
+
+  @Test
   void optionalStructUsesTheDataclassVariantTag() {
     LiteralCodec<Optional<Point>> codec = LiteralCodecs.optionalOf(LiteralCodecs.struct(Point.class));
     LiteralType variant = codec.literalType().getUnionType().getVariants(0);
