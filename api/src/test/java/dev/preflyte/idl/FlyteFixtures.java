@@ -38,10 +38,16 @@ public final class FlyteFixtures {
   /** Where the build expects them: the repository root's sibling {@code ../shared/fixtures/flyte}. */
   public static final String DEFAULT_PROPERTY = "preflyte.fixtures.default";
 
+  /** The system property that names flytekit's fixtures folder explicitly. */
+  public static final String FLYTEKIT_PROPERTY = "preflyte.fixtures.flytekit";
+
   private static final Path RELATIVE = Paths.get("shared", "fixtures", "flyte");
+  private static final Path FLYTEKIT_RELATIVE = Paths.get("shared", "fixtures", "flytekit");
 
   private static Path root;
   private static String absentReason;
+  private static Path flytekitRoot;
+  private static String flytekitAbsentReason;
 
   private FlyteFixtures() {}
 
@@ -74,20 +80,25 @@ public final class FlyteFixtures {
    * @throws TestAbortedException when no candidate holds the data
    */
   static Path locate(String explicit, List<Path> candidates) {
+    return locate(explicit, candidates, Kind.FLYTE);
+  }
+
+  /** As {@link #locate(String, List)} for the data of {@code kind}. */
+  static Path locate(String explicit, List<Path> candidates, Kind kind) {
     if (explicit != null && !explicit.isBlank()) {
       Path chosen = Paths.get(explicit).toAbsolutePath().normalize();
       if (!Files.exists(chosen)) {
-        throw new IllegalStateException("-D" + PROPERTY + "=" + explicit + ": " + chosen
-            + " does not exist: point it at shared/fixtures/flyte, or leave it out to skip the tests that need it");
+        throw new IllegalStateException("-D" + kind.property + "=" + explicit + ": " + chosen
+            + " does not exist: point it at " + kind.folder + ", or leave it out to skip the tests that need it");
       }
-      if (!isFixtures(chosen)) {
-        throw new IllegalStateException("-D" + PROPERTY + "=" + explicit + ": " + chosen
-            + " holds no taskspecs/ folder: point it at shared/fixtures/flyte");
+      if (!kind.holdsData(chosen)) {
+        throw new IllegalStateException("-D" + kind.property + "=" + explicit + ": " + chosen
+            + " holds no " + kind.marker + "/ folder: point it at " + kind.folder);
       }
       return chosen;
     }
     for (Path candidate : candidates) {
-      if (isFixtures(candidate)) {
+      if (kind.holdsData(candidate)) {
         return candidate;
       }
     }
@@ -95,8 +106,30 @@ public final class FlyteFixtures {
         ? "(nowhere to look)"
         : candidates.get(0) + (candidates.size() == 1 ? ""
             : " (nor at " + candidates.stream().skip(1).map(Path::toString).collect(Collectors.joining(", ")) + ")");
-    throw new TestAbortedException("Flyte's fixtures not found at " + where
-        + ": put shared/ beside the repository or give -D" + PROPERTY + "=DIR");
+    throw new TestAbortedException(kind.name + " fixtures not found at " + where
+        + ": put shared/ beside the repository or give -D" + kind.property + "=DIR");
+  }
+
+  /** Which data a locator looks for: Flyte's own, or the types and literals flytekit wrote. */
+  enum Kind {
+    FLYTE("Flyte's", PROPERTY, "shared/fixtures/flyte", "taskspecs"),
+    FLYTEKIT("flytekit's", FLYTEKIT_PROPERTY, "shared/fixtures/flytekit", "types");
+
+    final String name;
+    final String property;
+    final String folder;
+    final String marker;
+
+    Kind(String name, String property, String folder, String marker) {
+      this.name = name;
+      this.property = property;
+      this.folder = folder;
+      this.marker = marker;
+    }
+
+    boolean holdsData(Path candidate) {
+      return Files.isDirectory(candidate.resolve(marker));
+    }
   }
 
   /**
@@ -104,12 +137,16 @@ public final class FlyteFixtures {
    * then {@code shared/fixtures/flyte} beside {@code workingDir} and each folder above it.
    */
   static List<Path> defaultCandidates(String buildDefault, Path workingDir) {
+    return defaultCandidates(buildDefault, workingDir, RELATIVE);
+  }
+
+  private static List<Path> defaultCandidates(String buildDefault, Path workingDir, Path relative) {
     List<Path> candidates = new ArrayList<>();
     if (buildDefault != null && !buildDefault.isBlank()) {
       candidates.add(Paths.get(buildDefault).toAbsolutePath().normalize());
     }
     for (Path dir = workingDir.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(RELATIVE);
+      Path candidate = dir.resolve(relative);
       if (!candidates.contains(candidate)) {
         candidates.add(candidate);
       }
@@ -178,7 +215,51 @@ public final class FlyteFixtures {
     }
   }
 
-  private static boolean isFixtures(Path candidate) {
-    return Files.isDirectory(candidate.resolve("taskspecs"));
+  /**
+   * flytekit's fixtures folder, {@code shared/fixtures/flytekit} (LiteralTypes under {@code types/},
+   * Literals under {@code values/}), found like Flyte's: {@code -Dpreflyte.fixtures.flytekit=DIR} if
+   * given, else {@code flytekit} beside the build's default Flyte folder, else {@code
+   * shared/fixtures/flytekit} beside any folder above the working directory.
+   *
+   * @throws TestAbortedException when the data is not there and was not asked for explicitly
+   */
+  public static synchronized Path flytekitRoot() {
+    if (flytekitRoot == null && flytekitAbsentReason == null) {
+      String flyteDefault = System.getProperty(DEFAULT_PROPERTY);
+      String buildDefault = flyteDefault == null || flyteDefault.isBlank() ? null
+          : Paths.get(flyteDefault).resolveSibling("flytekit").toString();
+      try {
+        flytekitRoot = locate(System.getProperty(FLYTEKIT_PROPERTY),
+            defaultCandidates(buildDefault, Paths.get(""), FLYTEKIT_RELATIVE), Kind.FLYTEKIT);
+      } catch (TestAbortedException e) {
+        flytekitAbsentReason = e.getMessage();
+      }
+    }
+    if (flytekitRoot == null) {
+      throw new TestAbortedException(flytekitAbsentReason);
+    }
+    return flytekitRoot;
+  }
+
+  /** The bytes of a file under flytekit's fixtures folder, which must exist once the folder does. */
+  public static byte[] flytekitBytes(String relative) {
+    Path file = flytekitRoot().resolve(relative);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException(
+          "flytekit fixture " + file + " is missing: restore shared/fixtures/flytekit from the project's shared data");
+    }
+    return read(file);
+  }
+
+  /** The condition behind {@link RequiresFlytekitFixtures}, as {@link Condition} for Flyte's data. */
+  public static final class FlytekitCondition implements ExecutionCondition {
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      try {
+        return ConditionEvaluationResult.enabled("flytekit's fixtures are at " + flytekitRoot());
+      } catch (TestAbortedException e) {
+        return ConditionEvaluationResult.disabled(e.getMessage());
+      }
+    }
   }
 }

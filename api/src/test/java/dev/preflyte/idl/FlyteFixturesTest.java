@@ -32,6 +32,21 @@ class FlyteFixturesTest {
   }
 
   @Test
+  void absentFlytekitFixturesSkipWithTheReason() throws IOException {
+    Path missing = dir.resolve("shared/fixtures/flytekit");
+    TestAbortedException skipped = assertThrows(TestAbortedException.class,
+        () -> FlyteFixtures.locate(null, List.of(missing), FlyteFixtures.Kind.FLYTEKIT));
+    assertEquals("flytekit's fixtures not found at " + missing
+        + ": put shared/ beside the repository or give -Dpreflyte.fixtures.flytekit=DIR", skipped.getMessage());
+    Files.createDirectories(missing.resolve("types"));
+    assertEquals(missing, FlyteFixtures.locate(null, List.of(missing), FlyteFixtures.Kind.FLYTEKIT));
+    IllegalStateException failed = assertThrows(IllegalStateException.class,
+        () -> FlyteFixtures.locate(fixtures().toString(), List.of(), FlyteFixtures.Kind.FLYTEKIT));
+    assertEquals("-Dpreflyte.fixtures.flytekit=" + fixtures() + ": " + fixtures()
+        + " holds no types/ folder: point it at shared/fixtures/flytekit", failed.getMessage());
+  }
+
+  @Test
   void blankPropertyCountsAsNotGiven() {
     Path missing = dir.resolve("elsewhere");
     Path other = dir.resolve("other");

@@ -27,6 +27,14 @@ abstract class FlyteCodec<T> implements LiteralCodec<T> {
    */
   abstract String unionTag();
 
+  /**
+   * The type this codec's values take as a union variant, before the tag is added: its own type,
+   * unless flytekit declares the variant differently (a dataset of the default format).
+   */
+  LiteralType unionVariantType() {
+    return literalType;
+  }
+
   /** Whether {@code null} (or an empty Optional) is a value of this type. */
   boolean isNullable() {
     return false;

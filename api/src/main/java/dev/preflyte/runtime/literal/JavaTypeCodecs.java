@@ -85,7 +85,7 @@ final class JavaTypeCodecs {
       return BlobCodecs.DIRECTORY;
     }
     if (c == StructuredDataset.class) {
-      return StructuredDatasetCodec.PARQUET;
+      return StructuredDatasetCodec.IN_STRUCT;
     }
     if (c.isEnum()) {
       return enumCodec(c);

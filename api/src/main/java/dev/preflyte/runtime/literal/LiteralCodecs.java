@@ -26,12 +26,15 @@ import java.util.Optional;
  *       {simple: NONE, structure.tag: "none"}]}} where T's tag is flytekit's transformer name ("int",
  *       "float", "str", "bool", "datetime", "timedelta", "Typed List", "Typed Dict",
  *       "DefaultEnumTransformer", "Object-Dataclass-Transformer", "FlyteFilePath", "FlyteDirectory",
- *       "StructuredDataset Transformer"), exactly as flytekit types {@code Optional[T]}; flytekit reads a
- *       union by that tag and Flyte's type checker refuses mismatched tags. Literal {@code
+ *       "StructuredDataset Transformer"), exactly as flytekit types {@code Optional[T]}: the tag replaces
+ *       T's structure, so a struct variant has no {@code dataclass_type}, and a dataset of the default
+ *       format is declared with format {@code ""}; flytekit reads a union by that tag and Flyte's type
+ *       checker refuses mismatched tags. Literal {@code
  *       Scalar.union{value, type: the chosen variant}}, none being {@code Scalar.none_type}. Decoding
  *       also accepts a bare value or a bare {@code none_type} (not wrapped in a union).
  *   <li>Records and simple classes ({@link #struct}): {@code simple: STRUCT} with {@code
- *       structure.dataclass_type} and flytekit's msgpack cache-key annotation, no JSON schema; literal
+ *       metadata} the JSON schema flytekit writes for the dataclass of the same name and fields, {@code
+ *       structure.dataclass_type} and flytekit's msgpack cache-key annotation; literal
  *       {@code Scalar.binary{msgpack map, tag: "msgpack"}}; also reads a protobuf Struct.
  *   <li>{@link FlyteFile} / {@link FlyteDirectory}: {@code blob{format: "", dimensionality: SINGLE |
  *       MULTIPART}}, literal {@code Scalar.blob{metadata{type}, uri}}; local content is uploaded under

@@ -40,7 +40,11 @@ final class NullableCodec<T> extends FlyteCodec<T> {
 
   @Override
   public T decode(Literal literal, LiteralContext context) {
-    Literal inner = UnionWithNone.unwrap(Literals.resolve(literal, context));
+    Literal resolved = Literals.resolve(literal, context);
+    if (value instanceof StructCodec<?> struct && resolved.hasScalar() && resolved.getScalar().hasUnion()) {
+      struct.checkDeclared(resolved.getScalar().getUnion().getType());
+    }
+    Literal inner = UnionWithNone.unwrap(resolved);
     if (inner != null && UnionWithNone.isMsgPack(inner)) {
       return fromPlain(MsgPackBinary.read(inner.getScalar().getBinary()), context);
     }

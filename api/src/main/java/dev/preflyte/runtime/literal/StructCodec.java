@@ -20,17 +20,20 @@ import java.util.stream.Collectors;
 /**
  * A record or simple class as a Flyte STRUCT, the way flytekit (1.14+) passes a dataclass.
  *
- * <p>Type: {@code simple: STRUCT}, {@code structure.dataclass_type} mapping each property name to its
- * LiteralType (what propeller uses to resolve {@code dc.field} references), and {@code annotation
- * {"cache-key-metadata": {"serialization-format": "msgpack"}}} as flytekit writes. No JSON schema in
- * {@code metadata}: propeller's type checker accepts any STRUCT pair where one side has no schema, but
- * compares two schemas strictly, and a schema written here could never match mashumaro's exactly.
+ * <p>Type, as flytekit 1.16 writes it for the dataclass of the same name and fields: {@code simple:
+ * STRUCT}; {@code metadata} the JSON schema mashumaro derives (see {@link JsonSchemas}), which
+ * propeller compares when both sides of a connection have one and which flytekit's {@code
+ * guess_python_type} rebuilds the dataclass from; {@code structure.dataclass_type} mapping each
+ * property name to its LiteralType (what propeller uses to resolve {@code dc.field} references); and
+ * {@code annotation {"cache-key-metadata": {"serialization-format": "msgpack"}}}. Built once per class.
  *
  * <p>Literal written: {@code Scalar.binary{value: msgpack map of the properties in declaration order,
  * tag: "msgpack"}}. Literals read: that Binary, and a {@code Scalar.generic} protobuf Struct (flytekit
  * before 1.14, or Flyte console input), whose numbers are doubles: integral values within 2^53 are
  * accepted for integer properties, others rejected. Properties missing from the value decode to empty
- * when nullable and are an error otherwise; extra properties are ignored, as mashumaro does.
+ * when nullable and are an input mismatch otherwise; a property the class does not have is an input
+ * mismatch too (a struct of another dataclass, never silently dropped). A union literal's variant
+ * type carries flytekit's schema, which is checked the same way (see {@link #checkDeclared}).
  */
 final class StructCodec<T> extends FlyteCodec<T> {
 
@@ -38,11 +41,14 @@ final class StructCodec<T> extends FlyteCodec<T> {
 
   private final StructModel<T> model;
   private final List<FlyteCodec<Object>> codecs;
+  /** The property names in declaration order. */
+  private final List<String> names;
 
   private StructCodec(StructModel<T> model, List<FlyteCodec<Object>> codecs, LiteralType literalType) {
     super(literalType);
     this.model = model;
     this.codecs = codecs;
+    this.names = model.properties().stream().map(StructProperty::name).toList();
   }
 
   /** The codec for {@code type}, built once and cached. */
@@ -76,6 +82,8 @@ final class StructCodec<T> extends FlyteCodec<T> {
     StructModel<T> model = StructModel.of(type);
     List<FlyteCodec<Object>> codecs = new ArrayList<>();
     TypeStructure.Builder structure = TypeStructure.newBuilder();
+    List<String> names = new ArrayList<>();
+    List<LiteralType> types = new ArrayList<>();
     for (StructProperty property : model.properties()) {
       FlyteCodec<?> codec;
       try {
@@ -90,9 +98,12 @@ final class StructCodec<T> extends FlyteCodec<T> {
       }
       codecs.add((FlyteCodec<Object>) codec);
       structure.putDataclassType(property.name(), codec.literalType());
+      names.add(property.name());
+      types.add(codec.literalType());
     }
     LiteralType literalType = LiteralType.newBuilder()
         .setSimple(SimpleType.STRUCT)
+        .setMetadata(JsonSchemas.ofStruct(type.getSimpleName(), names, types))
         .setStructure(structure)
         .setAnnotation(TypeAnnotation.newBuilder().setAnnotations(Struct.newBuilder()
             .putFields("cache-key-metadata", Value.newBuilder().setStructValue(Struct.newBuilder()
@@ -153,15 +164,22 @@ final class StructCodec<T> extends FlyteCodec<T> {
       throw mismatchPlain(plain);
     }
     List<StructProperty> properties = model.properties();
+    for (Object key : map.keySet()) {
+      if (!names.contains(key)) {
+        throw new LiteralConversionException("input mismatch: expected " + describeStruct() + ", got "
+            + describeStruct(map) + " with property '" + key + "' that " + model.type().getName()
+            + " does not have");
+      }
+    }
     Object[] values = new Object[properties.size()];
     for (int i = 0; i < properties.size(); i++) {
       StructProperty property = properties.get(i);
       FlyteCodec<Object> codec = codecs.get(i);
       if (!map.containsKey(property.name())) {
         if (!codec.isNullable()) {
-          throw new LiteralConversionException("expected STRUCT " + model.type().getSimpleName()
-              + " with property '" + property.name() + "' (" + codec.describeType() + "), got none: have "
-              + map.keySet());
+          throw new LiteralConversionException("input mismatch: expected " + describeStruct() + ", got "
+              + describeStruct(map) + " without property '" + property.name() + "' (" + codec.describeType()
+              + ") that " + model.type().getName() + " needs");
         }
         values[i] = codec.absentValue();
         continue;
@@ -173,6 +191,50 @@ final class StructCodec<T> extends FlyteCodec<T> {
       }
     }
     return model.create(values);
+  }
+
+  /**
+   * Checks a struct type declared by another party (flytekit's JSON schema in {@code metadata}, as a
+   * union literal or an interface carries it) against this class: a property the schema names that
+   * the class lacks, or a property the class needs that the schema lacks, is an input mismatch. A
+   * type without a schema is accepted, as propeller does.
+   */
+  void checkDeclared(LiteralType declared) {
+    if (!declared.hasMetadata() || !declared.getMetadata().containsFields("properties")) {
+      return;
+    }
+    Struct schema = declared.getMetadata();
+    Map<String, Value> declaredProperties = schema.getFieldsOrThrow("properties").getStructValue().getFieldsMap();
+    String title = schema.containsFields("title") ? schema.getFieldsOrThrow("title").getStringValue() : "";
+    String actual = "STRUCT " + (title.isEmpty() ? "" : title) + declaredProperties.keySet();
+    for (String name : declaredProperties.keySet()) {
+      if (!names.contains(name)) {
+        throw new LiteralConversionException("input mismatch: expected " + describeStruct() + ", got "
+            + actual + " whose schema has property '" + name + "' that " + model.type().getName()
+            + " does not have");
+      }
+    }
+    List<StructProperty> properties = model.properties();
+    for (int i = 0; i < properties.size(); i++) {
+      String name = properties.get(i).name();
+      if (!declaredProperties.containsKey(name) && !codecs.get(i).isNullable()) {
+        throw new LiteralConversionException("input mismatch: expected " + describeStruct() + ", got "
+            + actual + " whose schema lacks property '" + name + "' (" + codecs.get(i).describeType()
+            + ") that " + model.type().getName() + " needs");
+      }
+    }
+  }
+
+  /** {@code STRUCT Customer[name, address] (com.acme.Customer)}. */
+  private String describeStruct() {
+    return "STRUCT " + model.type().getSimpleName() + names + " (" + model.type().getName() + ")";
+  }
+
+  /** {@code STRUCT[name, address]}: the property names of a value, the first 32 of them. */
+  private static String describeStruct(Map<?, ?> value) {
+    int shown = 32;
+    String names = value.keySet().stream().limit(shown).map(String::valueOf).collect(Collectors.joining(", "));
+    return "STRUCT[" + names + (value.size() > shown ? ", ... (" + value.size() + " properties)" : "") + "]";
   }
 
   /** A protobuf Struct as plain values; every number becomes a Double, as the Struct holds it. */

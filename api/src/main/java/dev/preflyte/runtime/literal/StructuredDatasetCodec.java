@@ -23,16 +23,36 @@ final class StructuredDatasetCodec extends FlyteCodec<StructuredDataset> {
   static final String DEFAULT_FORMAT = "parquet";
   static final StructuredDatasetCodec PARQUET = new StructuredDatasetCodec(DEFAULT_FORMAT);
 
+  /**
+   * A dataset property of a struct: declared with format {@code ""} in {@code dataclass_type}, as
+   * flytekit declares a {@code StructuredDataset} field, while a value without a format is still
+   * written as Parquet.
+   */
+  static final StructuredDatasetCodec IN_STRUCT = new StructuredDatasetCodec("", DEFAULT_FORMAT);
+
+  /** The default codec's union variant: format {@code ""}, as flytekit's Optional[StructuredDataset]. */
+  private static final LiteralType ANY_FORMAT_VARIANT = LiteralType.newBuilder()
+      .setStructuredDatasetType(StructuredDatasetType.getDefaultInstance())
+      .build();
+
   /** The name flytekit gives the single file of a dataset directory it writes. */
   static final String SINGLE_FILE_NAME = "00000";
 
+  /** The declared format; {@code ""} accepts any. */
   private final String format;
+  /** The format written for, and read back into, a value that names none. */
+  private final String valueFormat;
 
   StructuredDatasetCodec(String format) {
+    this(format, format);
+  }
+
+  private StructuredDatasetCodec(String format, String valueFormat) {
     super(LiteralType.newBuilder()
         .setStructuredDatasetType(StructuredDatasetType.newBuilder().setFormat(checkFormat(format)))
         .build());
     this.format = format;
+    this.valueFormat = valueFormat;
   }
 
   private static String checkFormat(String format) {
@@ -45,6 +65,16 @@ final class StructuredDatasetCodec extends FlyteCodec<StructuredDataset> {
   @Override
   String unionTag() {
     return "StructuredDataset Transformer";
+  }
+
+  /**
+   * flytekit declares {@code Optional[StructuredDataset]} with a variant of format {@code ""} and picks
+   * a union variant by exact format, so the default codec's variant says {@code ""}; a codec made
+   * for an explicit other format keeps it. The value inside still carries its own format.
+   */
+  @Override
+  LiteralType unionVariantType() {
+    return this == PARQUET ? ANY_FORMAT_VARIANT : literalType();
   }
 
   @Override
@@ -65,7 +95,7 @@ final class StructuredDatasetCodec extends FlyteCodec<StructuredDataset> {
       dev.preflyte.idl.core.StructuredDataset dataset = resolved.getScalar().getStructuredDataset();
       String actualFormat = dataset.getMetadata().getStructuredDatasetType().getFormat();
       if (!dataset.getUri().isEmpty() && formatsMatch(actualFormat)) {
-        return new StructuredDataset(dataset.getUri(), actualFormat.isEmpty() ? format : actualFormat);
+        return new StructuredDataset(dataset.getUri(), actualFormat.isEmpty() ? valueFormat : actualFormat);
       }
     }
     throw mismatch(resolved);
@@ -86,11 +116,11 @@ final class StructuredDatasetCodec extends FlyteCodec<StructuredDataset> {
       Object actual = map.get("file_format");
       String actualFormat = actual instanceof String s ? s : "";
       if (formatsMatch(actualFormat)) {
-        return new StructuredDataset(uri, actualFormat.isEmpty() ? format : actualFormat);
+        return new StructuredDataset(uri, actualFormat.isEmpty() ? valueFormat : actualFormat);
       }
     }
     throw new LiteralConversionException("expected " + describeType() + " as {\"uri\": ..., \"file_format\": "
-        + LiteralTypes.quote(format) + "}, got " + PlainValues.describe(plain));
+        + LiteralTypes.quote(valueFormat) + "}, got " + PlainValues.describe(plain));
   }
 
   /** As Flyte's type checker: an empty format on either side matches any format. */
@@ -99,7 +129,7 @@ final class StructuredDatasetCodec extends FlyteCodec<StructuredDataset> {
   }
 
   private String formatOf(StructuredDataset value) {
-    return value.format() == null || value.format().isEmpty() ? format : value.format();
+    return value.format() == null || value.format().isEmpty() ? valueFormat : value.format();
   }
 
   private String publish(StructuredDataset value, LiteralContext context) {

@@ -29,7 +29,7 @@ final class TimeCodecs {
   /** About 10,000 years, protobuf Duration's valid range in seconds. */
   static final long MAX_DURATION_SECONDS = 315_576_000_000L;
 
-  /** Python's {@code datetime.isoformat()} for an aware UTC datetime, with nanoseconds when present. */
+  /** Python's {@code datetime.isoformat()} for an aware UTC datetime, without the fraction. */
   private static final DateTimeFormatter PYTHON_ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
   private TimeCodecs() {}
@@ -65,11 +65,11 @@ final class TimeCodecs {
       checkRange(requireNonNull(value));
       OffsetDateTime utc = value.atOffset(ZoneOffset.UTC);
       StringBuilder text = new StringBuilder(PYTHON_ISO.format(utc));
-      int nanos = utc.getNano();
-      if (nanos != 0) {
-        String fraction = String.format("%09d", nanos);
-        // Python writes exactly six digits; more only when the value has sub-microsecond precision.
-        text.append('.').append(nanos % 1000 == 0 ? fraction.substring(0, 6) : fraction);
+      // Python's datetime holds microseconds: flytekit writes six digits (none when zero), and
+      // Python 3.10's fromisoformat reads no more, so nanoseconds are cut, toward the past.
+      int micros = utc.getNano() / 1000;
+      if (micros != 0) {
+        text.append('.').append(String.format("%06d", micros));
       }
       return text.append("+00:00").toString();
     }

@@ -44,8 +44,11 @@ final class UnionWithNone {
           + " is already a union: do not wrap an Optional or nullable type in another");
     }
     String tag = value instanceof FlyteCodec<?> known ? known.unionTag() : "";
-    this.valueVariant = tag.isEmpty() ? valueType
-        : valueType.toBuilder().setStructure(valueType.getStructure().toBuilder().setTag(tag)).build();
+    LiteralType variantType = value instanceof FlyteCodec<?> known ? known.unionVariantType() : valueType;
+    // flytekit replaces the variant's structure with one holding only the tag: a struct variant keeps
+    // its schema and annotation but not its dataclass_type.
+    this.valueVariant = tag.isEmpty() ? variantType
+        : variantType.toBuilder().setStructure(TypeStructure.newBuilder().setTag(tag)).build();
     this.unionType = LiteralType.newBuilder()
         .setUnionType(UnionType.newBuilder().addVariants(valueVariant).addVariants(NONE_VARIANT))
         .build();

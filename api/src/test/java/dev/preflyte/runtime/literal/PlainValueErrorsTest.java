@@ -68,7 +68,7 @@ class PlainValueErrorsTest {
     assertEquals("at ttl: expected DURATION as a number of seconds, got string \"1h\"", decodeError("ttl", "a23168"));
     assertEquals("at file: expected BLOB(SINGLE) as {\"path\": uri}, got string \"s3://x\"",
         decodeError("file", "a673333a2f2f78"));
-    assertEquals("at table: expected STRUCTURED_DATASET(parquet) as {\"uri\": ..., \"file_format\": \"parquet\"},"
+    assertEquals("at table: expected STRUCTURED_DATASET as {\"uri\": ..., \"file_format\": \"parquet\"},"
         + " got object{1}", decodeError("table", "81a3757269c0"));
     assertEquals("at color: expected one of [RED, GREEN, BLUE] (enum Color), got string \"PINK\"",
         decodeError("color", "a450494e4b"));

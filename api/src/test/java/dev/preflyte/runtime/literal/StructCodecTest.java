@@ -144,10 +144,23 @@ class StructCodecTest {
   }
 
   @Test
-  void literalTypeIsStructWithDataclassTypeAndMsgpackAnnotation() {
+  void literalTypeIsStructWithSchemaDataclassTypeAndMsgpackAnnotation() {
     LiteralType integer = LiteralType.newBuilder().setSimple(SimpleType.INTEGER).build();
+    Value integerSchema = Value.newBuilder().setStructValue(Struct.newBuilder()
+        .putFields("type", Value.newBuilder().setStringValue("integer").build())).build();
+    Struct schema = Struct.newBuilder()
+        .putFields("type", Value.newBuilder().setStringValue("object").build())
+        .putFields("title", Value.newBuilder().setStringValue("Point").build())
+        .putFields("properties", Value.newBuilder().setStructValue(Struct.newBuilder()
+            .putFields("x", integerSchema).putFields("y", integerSchema)).build())
+        .putFields("additionalProperties", Value.newBuilder().setBoolValue(false).build())
+        .putFields("required", Value.newBuilder().setListValue(com.google.protobuf.ListValue.newBuilder()
+            .addValues(Value.newBuilder().setStringValue("x")).addValues(Value.newBuilder().setStringValue("y")))
+            .build())
+        .build();
     LiteralType expected = LiteralType.newBuilder()
         .setSimple(SimpleType.STRUCT)
+        .setMetadata(schema)
         .setStructure(TypeStructure.newBuilder().putDataclassType("x", integer).putDataclassType("y", integer))
         .setAnnotation(TypeAnnotation.newBuilder().setAnnotations(Struct.newBuilder().putFields("cache-key-metadata",
             Value.newBuilder().setStructValue(Struct.newBuilder().putFields("serialization-format",
@@ -188,7 +201,7 @@ class StructCodecTest {
   void roundTripsNestedValuesExactly() {
     LiteralCodec<Order> codec = LiteralCodecs.struct(Order.class);
     Order order = new Order("ünï", List.of(new Item("a", Double.NaN, Integer.MIN_VALUE), new Item("b", -0.0, 0)),
-        Map.of(), Color.RED, Optional.of(Instant.parse("2024-01-02T03:04:05.123456789Z")), Long.MIN_VALUE,
+        Map.of(), Color.RED, Optional.of(Instant.parse("2024-01-02T03:04:05.123456Z")), Long.MIN_VALUE,
         Duration.ofMillis(-1500), new Point(Long.MAX_VALUE, Long.MIN_VALUE), false, Float.MAX_VALUE);
     assertEquals(order, codec.decode(codec.encode(order, NO_STORAGE), NO_STORAGE));
   }
@@ -203,6 +216,13 @@ class StructCodecTest {
     Literal whole = codec.encode(new When(Instant.parse("2024-01-02T03:04:05Z")), NO_STORAGE);
     assertEquals("2024-01-02T03:04:05+00:00",
         ((Map<?, ?>) MsgPackReader.read(whole.getScalar().getBinary().getValue().toByteArray())).get("at"));
+    // Python's datetime has microseconds, and Python 3.10 parses no more than six digits: cut, not rounded.
+    Literal nanos = codec.encode(new When(Instant.parse("2024-01-02T03:04:05.123456999Z")), NO_STORAGE);
+    assertEquals("2024-01-02T03:04:05.123456+00:00",
+        ((Map<?, ?>) MsgPackReader.read(nanos.getScalar().getBinary().getValue().toByteArray())).get("at"));
+    Literal subMicro = codec.encode(new When(Instant.parse("1969-12-31T23:59:59.000000999Z")), NO_STORAGE);
+    assertEquals("1969-12-31T23:59:59+00:00",
+        ((Map<?, ?>) MsgPackReader.read(subMicro.getScalar().getBinary().getValue().toByteArray())).get("at"));
     // A naive datetime, as Python writes one without tzinfo, is read as UTC.
     assertEquals(new When(Instant.parse("2024-01-02T03:04:05Z")),
         codec.decode(msgpackLiteral("81 a2 6174 b3 " + HexFormat.of().formatHex("2024-01-02T03:04:05".getBytes())),
@@ -253,10 +273,22 @@ class StructCodecTest {
   void missingPropertiesAreEmptyOnlyWhenNullable() {
     record Partial(String name, Optional<Long> count, @Nullable String note) {}
     assertEquals(new Partial("n", Optional.empty(), null),
-        LiteralCodecs.struct(Partial.class).decode(msgpackLiteral("82 a4 6e616d65 a1 6e a5 6578747261 01"), NO_STORAGE));
+        LiteralCodecs.struct(Partial.class).decode(msgpackLiteral("81 a4 6e616d65 a1 6e"), NO_STORAGE));
     LiteralConversionException e = assertThrows(LiteralConversionException.class,
         () -> LiteralCodecs.struct(Partial.class).decode(msgpackLiteral("80"), NO_STORAGE));
-    assertEquals("expected STRUCT Partial with property 'name' (STRING), got none: have []", e.getMessage());
+    assertEquals("input mismatch: expected STRUCT Partial[name, count, note] (" + Partial.class.getName()
+        + "), got STRUCT[] without property 'name' (STRING) that " + Partial.class.getName() + " needs",
+        e.getMessage());
+  }
+
+  @Test
+  void aPropertyTheClassLacksIsAnInputMismatch() {
+    record Partial(String name, Optional<Long> count) {}
+    LiteralConversionException e = assertThrows(LiteralConversionException.class, () -> LiteralCodecs
+        .struct(Partial.class).decode(msgpackLiteral("82 a4 6e616d65 a1 6e a5 6578747261 01"), NO_STORAGE));
+    assertEquals("input mismatch: expected STRUCT Partial[name, count] (" + Partial.class.getName()
+        + "), got STRUCT[name, extra] with property 'extra' that " + Partial.class.getName() + " does not have",
+        e.getMessage());
   }
 
   @Test
@@ -357,12 +389,25 @@ class StructCodecTest {
   }
 
   @Test
+  void aVariantSchemaWithoutPropertiesIsNotChecked() {
+    // flytekit before 1.14 wrote marshmallow's schema: {"$ref": ..., "definitions": ...}, no top-level properties.
+    LiteralCodec<Optional<Point>> codec = LiteralCodecs.optionalOf(LiteralCodecs.struct(Point.class));
+    LiteralType variant = codec.literalType().getUnionType().getVariants(0).toBuilder()
+        .setMetadata(Struct.newBuilder().putFields("$ref", Value.newBuilder().setStringValue("#/definitions/PointSchema")
+            .build())).build();
+    Literal old = Literal.newBuilder().setScalar(Scalar.newBuilder().setUnion(Union.newBuilder()
+        .setValue(msgpackLiteral("82 a178 02 a179 03")).setType(variant))).build();
+    assertEquals(Optional.of(new Point(2, 3)), codec.decode(old, NO_STORAGE));
+  }
+
+  @Test
   void optionalStructUsesTheDataclassVariantTag() {
     LiteralCodec<Optional<Point>> codec = LiteralCodecs.optionalOf(LiteralCodecs.struct(Point.class));
     LiteralType variant = codec.literalType().getUnionType().getVariants(0);
     assertEquals("Object-Dataclass-Transformer", variant.getStructure().getTag());
-    assertEquals(LiteralCodecs.struct(Point.class).literalType().getStructure().getDataclassTypeMap(),
-        variant.getStructure().getDataclassTypeMap());
+    // flytekit's variant keeps the schema and annotation but replaces the structure with the tag alone.
+    assertEquals(Map.of(), variant.getStructure().getDataclassTypeMap());
+    assertEquals(LiteralCodecs.struct(Point.class).literalType().getMetadata(), variant.getMetadata());
     Literal flytekit = Literal.newBuilder().setScalar(Scalar.newBuilder().setUnion(Union.newBuilder()
         .setValue(msgpackLiteral("82 a178 02 a179 03")).setType(variant))).build();
     assertEquals(Optional.of(new Point(2, 3)), codec.decode(flytekit, NO_STORAGE));
