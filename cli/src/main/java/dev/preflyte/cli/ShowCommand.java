@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
  * one message read as a string of another would have them).
  */
 @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Preflyte.Version.class,
-    description = "Decodes a Flyte protobuf file and prints it as JSON.")
+    description = {"Decodes a Flyte protobuf file and prints it as JSON.",
+        "A .tgz package archive: each .pb entry, after a '# <entry>' line."})
 final class ShowCommand implements Callable<Integer> {
 
   /** What a file may hold, in the order tried. */
@@ -63,22 +64,57 @@ final class ShowCommand implements Callable<Integer> {
       throw new CliException("cannot read " + file + ": " + (Files.isDirectory(file) ? "it is a directory"
           : Files.exists(file) ? e.getMessage() : "it does not exist"), e);
     }
+    if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+      showArchive(bytes);
+      return 0;
+    }
+    Message message = decode(bytes, file.getFileName().toString(), file.toString());
+    spec.commandLine().getOut().println(JsonFormat.printer().print(message));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  /** Each {@code .pb} entry of a package archive: a {@code # <entry>} line, then its JSON. */
+  private void showArchive(byte[] bytes) throws InvalidProtocolBufferException {
+    Map<String, byte[]> entries;
+    try {
+      entries = TarGz.read(new java.io.ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new CliException(file + " is not a readable .tgz archive: " + e.getMessage(), e);
+    }
+    java.io.PrintWriter out = spec.commandLine().getOut();
+    for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+      if (!entry.getKey().endsWith(".pb")) {
+        out.println("# " + entry.getKey() + ": skipped, not a .pb file");
+        continue;
+      }
+      Message message = as != null ? parse(as, entry.getValue()) : detect(entry.getKey(), entry.getValue());
+      if (message == null) {
+        out.println("# " + entry.getKey() + ": skipped, none of " + List.of(Kind.values())
+            + " (a workflow or launch plan?)");
+        continue;
+      }
+      out.println("# " + entry.getKey());
+      out.println(JsonFormat.printer().print(message));
+    }
+    out.flush();
+  }
+
+  private Message decode(byte[] bytes, String fileName, String what) {
     Message message;
     if (as != null) {
       message = parse(as, bytes);
       if (message == null) {
-        throw new CliException(file + " is not a " + as + " (it does not parse as one without unknown fields)");
+        throw new CliException(what + " is not a " + as + " (it does not parse as one without unknown fields)");
       }
     } else {
-      message = detect(file.getFileName().toString(), bytes);
+      message = detect(fileName, bytes);
       if (message == null) {
-        throw new CliException(file + " is none of " + List.of(Kind.values())
-            + ": no type parses it without unknown fields (give --as to see why)");
+        throw new CliException(what + " is none of " + List.of(Kind.values())
+            + ": no type parses it without unknown fields");
       }
     }
-    spec.commandLine().getOut().println(JsonFormat.printer().print(message));
-    spec.commandLine().getOut().flush();
-    return 0;
+    return message;
   }
 
   static Message detect(String fileName, byte[] bytes) {

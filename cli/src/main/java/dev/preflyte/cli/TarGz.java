@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a gzip-compressed ustar archive of regular files, deterministically: the entries in the
+ * Reads and writes gzip-compressed tar archives of small regular files. Writes a ustar archive of regular files, deterministically: the entries in the
  * order given, modification time 0, owner 0/0 with no names, mode 0644, and a gzip header without
  * time or file name. A name longer than 100 bytes gets a pax header ({@code path=...}).
  */
@@ -90,6 +90,78 @@ final class TarGz {
     String digits = String.format("%0" + (length - 1) + "o", value);
     put(header, offset, length - 1, digits.getBytes(StandardCharsets.US_ASCII));
     header[offset + length - 1] = 0;
+  }
+
+  /**
+   * Every regular file of a gzip-compressed tar archive, by path, in archive order (ustar prefixes,
+   * pax {@code path} records and GNU long names honoured).
+   */
+  static Map<String, byte[]> read(java.io.InputStream compressed) throws IOException {
+    Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    try (java.io.InputStream in = new java.util.zip.GZIPInputStream(compressed)) {
+      byte[] header = new byte[BLOCK];
+      String longName = null;
+      while (in.readNBytes(header, 0, BLOCK) == BLOCK && !isZero(header)) {
+        String name = text(header, 0, 100);
+        String prefix = text(header, 345, 155);
+        if (!prefix.isEmpty() && text(header, 257, 5).equals("ustar")) {
+          name = prefix + "/" + name;
+        }
+        String sizeDigits = text(header, 124, 12).trim();
+        long size;
+        try {
+          size = sizeDigits.isEmpty() ? 0 : Long.parseLong(sizeDigits, 8);
+        } catch (NumberFormatException e) {
+          throw new IOException("tar entry " + name + " has a size that is not octal: '" + sizeDigits + "'", e);
+        }
+        if (size > 256L * 1024 * 1024) {
+          throw new IOException("tar entry " + name + " is too large to read: " + size + " bytes");
+        }
+        int padded = (int) ((size + BLOCK - 1) / BLOCK * BLOCK);
+        byte[] data = in.readNBytes(padded);
+        if (data.length < padded) {
+          throw new IOException("tar entry " + name + " is truncated: " + data.length + " of " + padded + " bytes");
+        }
+        byte[] content = java.util.Arrays.copyOf(data, (int) size);
+        byte type = header[156];
+        if (type == 'x') {
+          for (String record : new String(content, StandardCharsets.UTF_8).split("\n")) {
+            int space = record.indexOf(' ');
+            if (space > 0 && record.startsWith("path=", space + 1)) {
+              longName = record.substring(space + 1 + "path=".length());
+            }
+          }
+        } else if (type == 'L') {
+          longName = text(content, 0, content.length);
+        } else {
+          if (longName != null) {
+            name = longName;
+            longName = null;
+          }
+          if (type == '0' || type == 0) {
+            files.put(name, content);
+          }
+        }
+      }
+    }
+    return files;
+  }
+
+  private static boolean isZero(byte[] block) {
+    for (byte b : block) {
+      if (b != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String text(byte[] bytes, int offset, int length) {
+    int end = offset;
+    while (end < offset + length && bytes[end] != 0) {
+      end++;
+    }
+    return new String(bytes, offset, end - offset, StandardCharsets.UTF_8);
   }
 
   /** The archive's bytes, for tests. */

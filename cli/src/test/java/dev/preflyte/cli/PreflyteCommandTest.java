@@ -215,6 +215,27 @@ class PreflyteCommandTest {
   }
 
   @Test
+  void showReadsEveryTaskSpecOfAPackageArchive() throws IOException {
+    Path archive = dir.resolve("tasks.tgz");
+    assertEquals(0, run("package", "-o", archive.toString()).exit());
+    Run run = run("show", archive.toString());
+    assertEquals(0, run.exit(), run.err());
+    List<String> headings = run.out().lines().filter(line -> line.startsWith("# ")).toList();
+    assertEquals(List.of("# 0_" + ENGLISH + "_1.pb", "# 1_" + CASE_SENSITIVE + "_1.pb"), headings);
+    assertTrue(run.out().contains("\"name\": \"" + CASE_SENSITIVE + "\""), run.out());
+  }
+
+  @Test
+  void showReadsFlytekitsOwnArchiveAndSkipsWhatIsNotATask() {
+    Path fixture = dev.preflyte.idl.FlyteFixtures.file("packages/flyte-package.tgz");
+    Run run = run("show", fixture.toString());
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("# 0_myapp.workflows.example.say_hello_1.pb\n"), run.out());
+    assertTrue(run.out().contains("\"name\": \"myapp.workflows.example.say_hello\""), run.out());
+    assertTrue(run.out().contains(".tar.gz: skipped, not a .pb file"), run.out());
+  }
+
+  @Test
   void packageToADirectoryOrAMissingFolderIsOneLineAndWritesNothing() throws IOException {
     Run directory = run("package", "--output", dir.toString());
     assertEquals(1, directory.exit());
