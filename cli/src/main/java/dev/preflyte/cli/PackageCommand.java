@@ -75,7 +75,8 @@ final class PackageCommand implements Callable<Integer> {
     }
     Path parent = output.toAbsolutePath().getParent();
     if (parent == null || !Files.isDirectory(parent)) {
-      throw new CliException("--output " + output + " cannot be written: its folder " + parent + " does not exist");
+      throw new CliException("--output " + output + " cannot be written: " + parent
+          + (parent != null && Files.exists(parent) ? " is not a folder" : " does not exist"));
     }
     if (!Files.isWritable(parent) || (Files.exists(output) && !Files.isWritable(output))) {
       throw new CliException("--output " + output + " cannot be written: no permission");

@@ -246,8 +246,17 @@ class PreflyteCommandTest {
     Run missing = run("package", "--output", nowhere.toString());
     assertEquals(1, missing.exit());
     assertTrue(missing.err().startsWith("preflyte: --output " + nowhere + " cannot be written"), missing.err());
+    assertEquals("preflyte: --output " + nowhere + " cannot be written: " + nowhere.getParent() + " does not exist\n",
+        missing.err());
+
+    Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+    Path underAFile = file.resolve("tasks.tgz");
+    Run unwritable = run("package", "--output", underAFile.toString());
+    assertEquals(1, unwritable.exit());
+    assertEquals("preflyte: --output " + underAFile + " cannot be written: " + file + " is not a folder\n",
+        unwritable.err());
     try (var files = Files.list(dir)) {
-      assertEquals(0, files.count());
+      assertEquals(List.of("plain.txt"), files.map(p -> p.getFileName().toString()).toList());
     }
   }
 
