@@ -197,6 +197,18 @@ class EclipseCompilerTest {
   }
 
   @Test
+  void declaredTasksAreIndexedAsUnderJavac() throws Exception {
+    Compiled compiled = compileWithBoth(DeclaredTaskTest.ADDER, DeclaredTaskTest.tasks(
+        "  @DeclaredTask public static AdderTask zeta() { return AdderTask.of(new Adder(3)); }",
+        "  @DeclaredTask(name = \"add_two\") public static final AdderTask TWO = AdderTask.of(new Adder(2));"));
+    assertEquals("field\tTWO\tadd_two\nmethod\tzeta\t\n",
+        Files.readString(dir.resolve("ecj/META-INF/preflyte/tasks/com.acme.Tasks")));
+    assertEquals(List.of("add_two", "com.acme.Tasks.zeta"),
+        dev.preflyte.runtime.registry.DeclaredTasks.load(compiled.loader).stream()
+            .map(dev.preflyte.runtime.registry.DeclaredTask::name).toList());
+  }
+
+  @Test
   void classWithBeanPropertiesKeepsItsFieldDefaults() throws Exception {
     Compiled compiled = compileWithBoth(GREETER);
     PrebuiltContainerTask<?> defaults = compiled.task("com.acme.GreeterTask", compiled.instance("com.acme.Greeter"));

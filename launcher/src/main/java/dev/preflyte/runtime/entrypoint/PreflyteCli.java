@@ -3,8 +3,11 @@ package dev.preflyte.runtime.entrypoint;
 import java.util.Arrays;
 
 /**
- * The {@code preflyte} command: {@code preflyte execute ...} is {@code preflyte-execute ...}. More
- * subcommands take their place in {@link #run} as they come.
+ * {@code preflyte execute ...}, which is {@code preflyte-execute ...}, without picocli: the full
+ * {@code preflyte} command line ({@code tasks}, {@code describe}, {@code show}, {@code package}) is
+ * {@code dev.preflyte.cli.Preflyte} in {@code preflyte-cli}, which hands {@code execute} to this
+ * class. {@code bin/preflyte} falls back to this class when the distribution has no {@code cli/}
+ * folder.
  */
 public final class PreflyteCli {
 

@@ -1,0 +1,13 @@
+package dev.preflyte.cli;
+
+/** A failure the command line reports as one line, {@code preflyte: <message>}, with exit code 1. */
+final class CliException extends RuntimeException {
+
+  CliException(String message) {
+    super(message);
+  }
+
+  CliException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
