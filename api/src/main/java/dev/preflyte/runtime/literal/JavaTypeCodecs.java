@@ -85,7 +85,7 @@ final class JavaTypeCodecs {
       return BlobCodecs.DIRECTORY;
     }
     if (c == StructuredDataset.class) {
-      return StructuredDatasetCodec.IN_STRUCT;
+      return StructuredDatasetCodec.ANY_FORMAT;
     }
     if (c.isEnum()) {
       return enumCodec(c);

@@ -129,9 +129,12 @@ public final class LiteralCodecs {
     return BlobCodecs.DIRECTORY;
   }
 
-  /** A structured dataset by reference (URI and format), declared as Parquet. */
+  /**
+   * A structured dataset by reference (URI and format), declared with format {@code ""} (any) as
+   * flytekit declares {@code StructuredDataset}; a value without a format is written as Parquet.
+   */
   public static LiteralCodec<StructuredDataset> structuredDataset() {
-    return StructuredDatasetCodec.PARQUET;
+    return StructuredDatasetCodec.ANY_FORMAT;
   }
 
   /**
@@ -139,7 +142,6 @@ public final class LiteralCodecs {
    * accepts a dataset of any format.
    */
   public static LiteralCodec<StructuredDataset> structuredDataset(String format) {
-    return StructuredDatasetCodec.DEFAULT_FORMAT.equals(format) ? StructuredDatasetCodec.PARQUET
-        : new StructuredDatasetCodec(format);
+    return "".equals(format) ? StructuredDatasetCodec.ANY_FORMAT : new StructuredDatasetCodec(format);
   }
 }

@@ -20,20 +20,15 @@ import java.util.Map;
  */
 final class StructuredDatasetCodec extends FlyteCodec<StructuredDataset> {
 
+  /** The format written for a value that names none: flytekit's default. */
   static final String DEFAULT_FORMAT = "parquet";
-  static final StructuredDatasetCodec PARQUET = new StructuredDatasetCodec(DEFAULT_FORMAT);
 
   /**
-   * A dataset property of a struct: declared with format {@code ""} in {@code dataclass_type}, as
-   * flytekit declares a {@code StructuredDataset} field, while a value without a format is still
-   * written as Parquet.
+   * {@code StructuredDataset} as flytekit declares it, as an input, an output, a union variant or a
+   * struct field: format {@code ""} (any), which propeller connects to a dataset of any format; a
+   * value without a format is written as Parquet.
    */
-  static final StructuredDatasetCodec IN_STRUCT = new StructuredDatasetCodec("", DEFAULT_FORMAT);
-
-  /** The default codec's union variant: format {@code ""}, as flytekit's Optional[StructuredDataset]. */
-  private static final LiteralType ANY_FORMAT_VARIANT = LiteralType.newBuilder()
-      .setStructuredDatasetType(StructuredDatasetType.getDefaultInstance())
-      .build();
+  static final StructuredDatasetCodec ANY_FORMAT = new StructuredDatasetCodec("", DEFAULT_FORMAT);
 
   /** The name flytekit gives the single file of a dataset directory it writes. */
   static final String SINGLE_FILE_NAME = "00000";
@@ -65,16 +60,6 @@ final class StructuredDatasetCodec extends FlyteCodec<StructuredDataset> {
   @Override
   String unionTag() {
     return "StructuredDataset Transformer";
-  }
-
-  /**
-   * flytekit declares {@code Optional[StructuredDataset]} with a variant of format {@code ""} and picks
-   * a union variant by exact format, so the default codec's variant says {@code ""}; a codec made
-   * for an explicit other format keeps it. The value inside still carries its own format.
-   */
-  @Override
-  LiteralType unionVariantType() {
-    return this == PARQUET ? ANY_FORMAT_VARIANT : literalType();
   }
 
   @Override

@@ -65,15 +65,12 @@
  *       "string"}}}, a directory's with {@code "additionalProperties": {"type": "string"}}), taken
  *       from flytekit's and mashumaro's source: no fixture covers it</td></tr>
  *   <tr><td>{@code StructuredDataset}</td><td>{@code StructuredDataset}</td><td>{@code
- *       structured_dataset_type{format}}: Preflyte's default codec declares {@code "parquet"} (as
- *       flytekit does for a {@code pd.DataFrame}), {@code structuredDataset("")} declares {@code ""}
- *       as flytekit does for a plain {@code StructuredDataset}; as a union variant and as a struct
- *       property ({@code dataclass_type}) the default codec declares {@code ""}, as flytekit's {@code
- *       Optional[StructuredDataset]} and dataclass field do</td><td>{@code
- *       Scalar.structured_dataset{uri, format}}; in a struct {@code {"uri", "file_format"}}</td><td>
- *       the default top-level format ({@code "parquet"} against {@code ""}; propeller treats {@code ""}
- *       as any format, so both connect); inside a struct the schema is that of {@code Dict[str,
- *       Optional[str]]}, from flytekit's source (no fixture)</td>
+ *       structured_dataset_type{format ""}}, as flytekit declares a plain {@code StructuredDataset}
+ *       (top level, union variant and struct property alike); {@code structuredDataset("csv")}
+ *       declares a format of its own</td><td>{@code Scalar.structured_dataset{uri, format}}, Parquet
+ *       when the value names no format; in a struct {@code {"uri", "file_format"}}</td><td>inside a
+ *       struct the schema is that of {@code Dict[str, Optional[str]]}, from flytekit's source (no
+ *       fixture)</td>
  *       </tr>
  * </table>
  */

@@ -35,9 +35,14 @@ class StructuredDatasetCodecTest {
 
   @Test
   void typeIsAStructuredDatasetTypeWithTheFormat() throws IOException {
+    // A plain StructuredDataset is declared with any format (""), as flytekit declares one.
+    LiteralType any = LiteralType.newBuilder()
+        .setStructuredDatasetType(StructuredDatasetType.newBuilder().setFormat("")).build();
+    assertEquals(any, LiteralCodecs.structuredDataset().literalType());
+    assertEquals(any, LiteralCodecs.structuredDataset("").literalType());
     LiteralType parquet = LiteralType.newBuilder()
         .setStructuredDatasetType(StructuredDatasetType.newBuilder().setFormat("parquet")).build();
-    assertEquals(parquet, LiteralCodecs.structuredDataset().literalType());
+    assertEquals(parquet, LiteralCodecs.structuredDataset("parquet").literalType());
     assertEquals("STRUCTURED_DATASET(parquet)", LiteralTypes.describe(parquet));
     assertEquals("STRUCTURED_DATASET(csv)", LiteralTypes.describe(LiteralCodecs.structuredDataset("csv").literalType()));
     // flytekit declares the same format for a typed DataFrame output, plus its columns.
@@ -93,7 +98,7 @@ class StructuredDatasetCodecTest {
     Path missing = root.resolve("missing");
     LiteralConversionException e = assertThrows(LiteralConversionException.class,
         () -> LiteralCodecs.structuredDataset().encode(new StructuredDataset(missing.toString(), "parquet"), context));
-    assertEquals("expected STRUCTURED_DATASET(parquet), but the local path " + missing
+    assertEquals("expected STRUCTURED_DATASET, but the local path " + missing
         + " does not exist: write the dataset before returning it, or give its URI", e.getMessage());
   }
 
