@@ -14,12 +14,13 @@ import picocli.CommandLine.Command;
     name = "preflyte",
     mixinStandardHelpOptions = true,
     versionProvider = Preflyte.Version.class,
-    description = "Lists, describes and packages declared Flyte tasks; decodes Flyte's protobuf files.",
+    description = "Lists, describes, packages and registers declared Flyte tasks; decodes Flyte's protobuf files.",
     subcommands = {
         TasksCommand.class,
         DescribeCommand.class,
         ShowCommand.class,
         PackageCommand.class,
+        RegisterCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Preflyte implements Runnable {

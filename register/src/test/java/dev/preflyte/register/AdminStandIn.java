@@ -42,7 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that exists gives ALREADY_EXISTS for the identical spec and INVALID_ARGUMENT for a different one.
  * It records the authorization metadata of every CreateTask and can require a bearer token.
  */
-final class AdminStandIn implements AutoCloseable {
+public final class AdminStandIn implements AutoCloseable {
 
   static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -87,7 +87,7 @@ final class AdminStandIn implements AutoCloseable {
   }
 
   /** A plaintext stand-in on loopback with a free port. */
-  static AdminStandIn start() {
+  public static AdminStandIn start() {
     return new AdminStandIn(InsecureServerCredentials.create());
   }
 
@@ -96,7 +96,7 @@ final class AdminStandIn implements AutoCloseable {
     return new AdminStandIn(credentials);
   }
 
-  int port() {
+  public int port() {
     return ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
   }
 
@@ -143,7 +143,7 @@ final class AdminStandIn implements AutoCloseable {
     this.createDelayMillis = millis;
   }
 
-  int createCalls() {
+  public int createCalls() {
     return createCalls.get();
   }
 
@@ -151,7 +151,7 @@ final class AdminStandIn implements AutoCloseable {
     return maxInFlight.get();
   }
 
-  int storedTasks() {
+  public int storedTasks() {
     return tasks.size();
   }
 
