@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         ShowCommand.class,
         PackageCommand.class,
         RegisterCommand.class,
+        RunCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Preflyte implements Runnable {

@@ -1,0 +1,110 @@
+package dev.preflyte.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.preflyte.idl.core.LiteralMap;
+import dev.preflyte.runtime.literal.LiteralCodec;
+import dev.preflyte.runtime.literal.LiteralCodecs;
+import dev.preflyte.runtime.literal.LiteralContext;
+import dev.preflyte.runtime.storage.Storage;
+import dev.preflyte.runtime.storage.Storages;
+import dev.preflyte.runtime.task.TaskInterface;
+import dev.preflyte.runtime.types.FlyteFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Inputs read as the task's interface types them, and a bad value naming the input and the type. */
+class TypedInputsTest {
+
+  @TempDir Path dir;
+
+  private static final TaskInterface INTERFACE = TaskInterface.builder()
+      .input("limit", LiteralCodecs.int64())
+      .input("ratio", LiteralCodecs.float64())
+      .input("dry", LiteralCodecs.bool())
+      .input("since", LiteralCodecs.datetime())
+      .input("wait", LiteralCodecs.duration())
+      .input("tags", LiteralCodecs.listOf(LiteralCodecs.string()))
+      .input("weights", LiteralCodecs.mapOf(LiteralCodecs.int64()))
+      .input("notes", LiteralCodecs.file())
+      .build();
+
+  private TypedInputs typed() {
+    Storage storage = Storages.localOnly();
+    return new TypedInputs(INTERFACE.inputs(), new LiteralContext() {
+      @Override
+      public String rawOutputPrefix() {
+        return dir.resolve("raw").toString();
+      }
+
+      @Override
+      public Path workingDirectory() {
+        return dir.resolve("work");
+      }
+
+      @Override
+      public Storage storage() {
+        return storage;
+      }
+    });
+  }
+
+  private Map<String, String> valid() throws Exception {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("limit", "10");
+    values.put("ratio", "0.25");
+    values.put("dry", "TRUE");
+    values.put("since", "2026-01-01T00:00:00Z");
+    values.put("wait", "PT1M30S");
+    values.put("tags", "[\"a\", \"b\"]");
+    values.put("weights", "{\"x\": 1, \"y\": 2}");
+    values.put("notes", Files.writeString(dir.resolve("notes.txt"), "hello").toString());
+    return values;
+  }
+
+  private static <T> T get(LiteralMap inputs, String name, LiteralCodec<T> codec) {
+    return codec.decode(inputs.getLiteralsOrThrow(name), null);
+  }
+
+  @Test
+  void everyKindOfTextBecomesItsDeclaredType() throws Exception {
+    LiteralMap inputs = typed().fromText(valid());
+    assertEquals(10L, get(inputs, "limit", LiteralCodecs.int64()));
+    assertEquals(0.25, get(inputs, "ratio", LiteralCodecs.float64()));
+    assertEquals(true, get(inputs, "dry", LiteralCodecs.bool()));
+    assertEquals(Instant.parse("2026-01-01T00:00:00Z"), get(inputs, "since", LiteralCodecs.datetime()));
+    assertEquals(Duration.ofSeconds(90), get(inputs, "wait", LiteralCodecs.duration()));
+    assertEquals(List.of("a", "b"), get(inputs, "tags", LiteralCodecs.listOf(LiteralCodecs.string())));
+    assertEquals(Map.of("x", 1L, "y", 2L), get(inputs, "weights", LiteralCodecs.mapOf(LiteralCodecs.int64())));
+    FlyteFile notes = get(inputs, "notes", LiteralCodecs.file());
+    assertTrue(notes.uri().startsWith(dir.resolve("raw").toString()), "a local file is uploaded: " + notes.uri());
+  }
+
+  @Test
+  void aBadValueNamesTheInputTheTypeAndTheFix() throws Exception {
+    Map<String, String> values = valid();
+    values.put("limit", "ten");
+    CliException e = assertThrows(CliException.class, () -> typed().fromText(values));
+    assertEquals("input 'limit' expects INTEGER, got \"ten\": give a whole number, such as 5", e.getMessage());
+
+    values.put("limit", "1");
+    values.put("weights", "{\"x\": \"many\"}");
+    e = assertThrows(CliException.class, () -> typed().fromText(values));
+    assertEquals("input 'weights[\"x\"]' expects INTEGER, got \"many\": give a whole number, such as 5", e.getMessage());
+    values.put("weights", "{}");
+
+    values.put("tags", "a,b");
+    e = assertThrows(CliException.class, () -> typed().fromText(values));
+    assertTrue(e.getMessage().startsWith("input 'tags' expects "), e.getMessage());
+    assertTrue(e.getMessage().endsWith("give JSON, such as [1, 2] or {\"k\": 1}"), e.getMessage());
+  }
+}
