@@ -1,9 +1,11 @@
 package dev.preflyte.cli;
 
 import dev.preflyte.idl.admin.TaskSpec;
+import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.runtime.registry.DeclaredTask;
 import dev.preflyte.runtime.task.RegistrationSettings;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -50,7 +52,7 @@ final class PackageCommand implements Callable<Integer> {
       throw new CliException("no declared tasks on the class path: nothing to package (give task jars with"
           + " --classpath or " + ClassPathOptions.ENVIRONMENT + ")");
     }
-    write(output, entries(tasks, registration.settings()));
+    write(output, entries(tasks, registration.settings(), spec.commandLine().getErr()));
     spec.commandLine().getOut().println("wrote " + tasks.size() + " task" + (tasks.size() == 1 ? "" : "s")
         + " to " + output);
     spec.commandLine().getOut().flush();
@@ -58,11 +60,13 @@ final class PackageCommand implements Callable<Integer> {
   }
 
   /** The archive's entries, in order: {@code <n>_<task name>_1.pb} holding the task's TaskSpec. */
-  static Map<String, byte[]> entries(List<DeclaredTask> tasks, RegistrationSettings settings) {
+  static Map<String, byte[]> entries(List<DeclaredTask> tasks, RegistrationSettings settings, PrintWriter warnings) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     int n = 0;
     for (DeclaredTask task : tasks) {
-      TaskSpec spec = TaskSpec.newBuilder().setTemplate(task.toTaskTemplate(settings)).build();
+      TaskTemplate template = task.toTaskTemplate(settings);
+      TemplateSizeGuard.check(task.name(), template, warnings);
+      TaskSpec spec = TaskSpec.newBuilder().setTemplate(template).build();
       entries.put(n++ + "_" + task.name() + "_1.pb", spec.toByteArray());
     }
     return entries;

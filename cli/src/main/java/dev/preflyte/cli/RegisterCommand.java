@@ -72,6 +72,9 @@ final class RegisterCommand implements Callable<Integer> {
           "register needs --project, --domain and --version: FlyteAdmin stores a task under all three");
     }
     List<TaskSpec> specs = archive != null ? specsOf(archive) : specsOf(classPath.declaredTasks(), ids);
+    for (TaskSpec task : specs) {
+      TemplateSizeGuard.check(task.getTemplate().getId().getName(), task.getTemplate(), spec.commandLine().getErr());
+    }
     if (specs.isEmpty()) {
       throw new CliException("no tasks to register: " + (archive != null ? archive + " holds no task specs"
           : "no declared tasks on the class path (give task jars with --classpath or "
