@@ -24,7 +24,7 @@ class BinPreflyteIT {
 
   record Result(int exit, String out, String err) {}
 
-  private static Result preflyte(Path workDir, String... args) throws Exception {
+  static Result preflyte(Path workDir, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(REPOSITORY.resolve("bin/preflyte").toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
