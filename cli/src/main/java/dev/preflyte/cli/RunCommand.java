@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
 
   private LiteralMap inputs(TaskTemplate template, Path dir, Storage storage) throws IOException {
     TypedInputs typed = new TypedInputs(template.getInterface().getInputs().getVariablesMap(),
-        context(dir.resolve("raw"), dir.resolve("work"), storage));
+        LiteralContext.of(dir.resolve("raw").toString(), dir.resolve("work"), storage));
     if (inputsFile == null) {
       return typed.fromText(input);
     }
@@ -145,25 +145,6 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return Files.createDirectories(dir);
-  }
-
-  private static LiteralContext context(Path rawOutput, Path work, Storage storage) {
-    return new LiteralContext() {
-      @Override
-      public String rawOutputPrefix() {
-        return rawOutput.toString();
-      }
-
-      @Override
-      public Path workingDirectory() {
-        return work;
-      }
-
-      @Override
-      public Storage storage() {
-        return storage;
-      }
-    };
   }
 
   private static void deleteTree(Path dir) throws IOException {

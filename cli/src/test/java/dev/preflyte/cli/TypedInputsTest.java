@@ -40,22 +40,8 @@ class TypedInputsTest {
 
   private TypedInputs typed() {
     Storage storage = Storages.localOnly();
-    return new TypedInputs(INTERFACE.inputs(), new LiteralContext() {
-      @Override
-      public String rawOutputPrefix() {
-        return dir.resolve("raw").toString();
-      }
-
-      @Override
-      public Path workingDirectory() {
-        return dir.resolve("work");
-      }
-
-      @Override
-      public Storage storage() {
-        return storage;
-      }
-    });
+    return new TypedInputs(INTERFACE.inputs(),
+        LiteralContext.of(dir.resolve("raw").toString(), dir.resolve("work"), storage));
   }
 
   private Map<String, String> valid() throws Exception {

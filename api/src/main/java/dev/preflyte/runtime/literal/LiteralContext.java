@@ -14,4 +14,27 @@ public interface LiteralContext {
 
   /** Storage for every supported URI scheme. */
   Storage storage();
+
+  /** A context of these three, for code that converts literals outside a task run. */
+  static LiteralContext of(String rawOutputPrefix, Path workingDirectory, Storage storage) {
+    java.util.Objects.requireNonNull(rawOutputPrefix, "rawOutputPrefix");
+    java.util.Objects.requireNonNull(workingDirectory, "workingDirectory");
+    java.util.Objects.requireNonNull(storage, "storage");
+    return new LiteralContext() {
+      @Override
+      public String rawOutputPrefix() {
+        return rawOutputPrefix;
+      }
+
+      @Override
+      public Path workingDirectory() {
+        return workingDirectory;
+      }
+
+      @Override
+      public Storage storage() {
+        return storage;
+      }
+    };
+  }
 }
