@@ -36,6 +36,7 @@ final class PackageCommand implements Callable<Integer> {
 
   @Mixin ClassPathOptions classPath;
   @Mixin RegistrationOptions registration;
+  @Mixin ImageOptions images;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -52,7 +53,7 @@ final class PackageCommand implements Callable<Integer> {
       throw new CliException("no declared tasks on the class path: nothing to package (give task jars with"
           + " --classpath or " + ClassPathOptions.ENVIRONMENT + ")");
     }
-    write(output, entries(tasks, registration.settings(), spec.commandLine().getErr()));
+    write(output, entries(tasks, registration.settings(), images, spec.commandLine().getErr()));
     spec.commandLine().getOut().println("wrote " + tasks.size() + " task" + (tasks.size() == 1 ? "" : "s")
         + " to " + output);
     spec.commandLine().getOut().flush();
@@ -60,11 +61,12 @@ final class PackageCommand implements Callable<Integer> {
   }
 
   /** The archive's entries, in order: {@code <n>_<task name>_1.pb} holding the task's TaskSpec. */
-  static Map<String, byte[]> entries(List<DeclaredTask> tasks, RegistrationSettings settings, PrintWriter warnings) {
+  static Map<String, byte[]> entries(
+      List<DeclaredTask> tasks, RegistrationSettings settings, ImageOptions images, PrintWriter warnings) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     int n = 0;
     for (DeclaredTask task : tasks) {
-      TaskTemplate template = task.toTaskTemplate(settings);
+      TaskTemplate template = images.apply(task.toTaskTemplate(settings));
       TemplateSizeGuard.check(task.name(), template, warnings);
       TaskSpec spec = TaskSpec.newBuilder().setTemplate(template).build();
       entries.put(n++ + "_" + task.name() + "_1.pb", spec.toByteArray());

@@ -57,6 +57,7 @@ final class RegisterCommand implements Callable<Integer> {
 
   @Mixin ClassPathOptions classPath;
   @Mixin RegistrationOptions registration;
+  @Mixin ImageOptions images;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -72,6 +73,7 @@ final class RegisterCommand implements Callable<Integer> {
           "register needs --project, --domain and --version: FlyteAdmin stores a task under all three");
     }
     List<TaskSpec> specs = archive != null ? specsOf(archive) : specsOf(classPath.declaredTasks(), ids);
+    specs = specs.stream().map(task -> task.toBuilder().setTemplate(images.apply(task.getTemplate())).build()).toList();
     for (TaskSpec task : specs) {
       TemplateSizeGuard.check(task.getTemplate().getId().getName(), task.getTemplate(), spec.commandLine().getErr());
     }
