@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads and writes the URIs Flyte hands a task: local paths, {@code file://} and {@code s3://}.
+ * Reads and writes the URIs Flyte hands a task: local paths, {@code file://}, and through their own
+ * artifacts {@code s3://}, {@code abfs://} / {@code abfss://} and {@code gs://}.
  *
  * <p>Every failure is a {@link StorageException} naming the URI (never a credential), so the
  * entrypoint can report it as a retryable system fault.

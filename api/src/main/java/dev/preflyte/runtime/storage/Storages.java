@@ -80,7 +80,8 @@ public final class Storages implements Storage, AutoCloseable {
           "no storage for '" + scheme + "://' URIs (in " + uri + "): supported are "
               + supported.keySet().stream().map(s -> s + "://").toList()
               + " and local paths; a backend for another scheme is a dependency of its own"
-              + " (preflyte-storage-s3 for s3://)");
+              + " (preflyte-storage-s3 for s3://, preflyte-storage-azure for abfs:// and abfss://,"
+              + " preflyte-storage-gcs for gs://)");
     }
     return provider.create(providerEnvironment);
   }

@@ -38,7 +38,8 @@ class StoragesTest {
     StorageException e = assertThrows(StorageException.class,
         () -> Storages.standard(Map.of()).read("gs://bucket/key"));
     assertEquals("no storage for 'gs://' URIs (in gs://bucket/key): supported are [file://, s3://] and local paths;"
-        + " a backend for another scheme is a dependency of its own (preflyte-storage-s3 for s3://)",
+        + " a backend for another scheme is a dependency of its own (preflyte-storage-s3 for s3://,"
+        + " preflyte-storage-azure for abfs:// and abfss://, preflyte-storage-gcs for gs://)",
         e.getMessage());
   }
 
