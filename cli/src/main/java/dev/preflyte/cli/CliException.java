@@ -1,7 +1,7 @@
 package dev.preflyte.cli;
 
 /** A failure the command line reports as one line, {@code preflyte: <message>}, with exit code 1. */
-final class CliException extends RuntimeException {
+public final class CliException extends RuntimeException {
 
   CliException(String message) {
     super(message);
