@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -35,16 +36,24 @@ abstract class TasksMojo extends AbstractMojo {
   @Parameter(property = "preflyte.version", defaultValue = TaskArchive.VERSION)
   String version;
 
-  /** Image NAME (a repository, or an exact reference) to replace by the reference it maps to. */
+  /**
+   * Images to replace: each {@code <property>}'s {@code <name>} (a repository, with any tag or digest,
+   * or an exact reference) runs in its {@code <value>}, as {@code --image NAME=REF}. Properties, not a
+   * map: image names hold {@code /}, which an XML element name cannot.
+   */
   @Parameter
-  Map<String, String> images = new LinkedHashMap<>();
+  Properties images;
 
   /** Skips the goal. */
   @Parameter(property = "preflyte.skip", defaultValue = "false")
   boolean skip;
 
   final Map<String, String> images() {
-    return images == null ? Map.of() : images;
+    Map<String, String> byName = new LinkedHashMap<>();
+    if (images != null) {
+      images.stringPropertyNames().stream().sorted().forEach(name -> byName.put(name, images.getProperty(name)));
+    }
+    return byName;
   }
 
   final RegistrationSettings settings() throws MojoFailureException {
