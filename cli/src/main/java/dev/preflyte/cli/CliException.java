@@ -1,7 +1,7 @@
 package dev.preflyte.cli;
 
 /** A failure the command line reports as one line, {@code preflyte: <message>}, with exit code 1. */
-final class CliException extends RuntimeException {
+public final class CliException extends RuntimeException {
 
   CliException(String message) {
     super(message);
@@ -9,5 +9,10 @@ final class CliException extends RuntimeException {
 
   CliException(String message, Throwable cause) {
     super(message, cause);
+  }
+
+  /** A usage mistake reported by a tool without a command line of its own (the Maven plugin). */
+  public static CliException usage(String message) {
+    return new CliException(message);
   }
 }

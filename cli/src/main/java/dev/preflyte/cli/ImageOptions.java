@@ -17,6 +17,11 @@ final class ImageOptions {
 
   /** {@code template} with its image replaced when an option names it. */
   TaskTemplate apply(TaskTemplate template) {
+    return apply(images, template);
+  }
+
+  /** {@code template} with its image replaced when {@code images} names it (its repository or it exactly). */
+  static TaskTemplate apply(Map<String, String> images, TaskTemplate template) {
     String image = template.getContainer().getImage();
     String replacement = images.containsKey(image) ? images.get(image) : images.get(repository(image));
     if (replacement == null || replacement.isBlank()) {

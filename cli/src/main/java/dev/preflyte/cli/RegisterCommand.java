@@ -2,15 +2,9 @@ package dev.preflyte.cli;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.preflyte.idl.admin.TaskSpec;
-import dev.preflyte.register.AdminClient;
-import dev.preflyte.register.AdminEndpoint;
 import dev.preflyte.register.AdminSettings;
-import dev.preflyte.register.ConfigException;
-import dev.preflyte.register.FlyteConfig;
-import dev.preflyte.register.RegistrationException;
 import dev.preflyte.register.RegistrationResult;
 import dev.preflyte.register.RegistrationSummary;
-import dev.preflyte.runtime.registry.DeclaredTask;
 import dev.preflyte.runtime.task.RegistrationSettings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,27 +61,25 @@ final class RegisterCommand implements Callable<Integer> {
       return 0;
     }
     RegistrationSettings ids = registration.settings();
-    if (ids.project().equals(RegistrationOptions.PROJECT) || ids.domain().equals(RegistrationOptions.DOMAIN)
-        || ids.version().equals(RegistrationOptions.VERSION)) {
+    if (TaskRegistration.incomplete(ids)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "register needs --project, --domain and --version: FlyteAdmin stores a task under all three");
     }
-    List<TaskSpec> specs = archive != null ? specsOf(archive) : specsOf(classPath.declaredTasks(), ids);
-    specs = specs.stream().map(task -> task.toBuilder().setTemplate(images.apply(task.getTemplate())).build()).toList();
-    for (TaskSpec task : specs) {
-      TemplateSizeGuard.check(task.getTemplate().getId().getName(), task.getTemplate(), spec.commandLine().getErr());
-    }
+    List<TaskSpec> specs = archive != null ? specsOf(archive)
+        : TaskRegistration.specsOf(classPath.declaredTasks(), ids);
+    PrintWriter warnings = spec.commandLine().getErr();
+    specs = TaskRegistration.prepare(specs, images.images, line -> {
+      warnings.println(line);
+      warnings.flush();
+    });
     if (specs.isEmpty()) {
       throw new CliException("no tasks to register: " + (archive != null ? archive + " holds no task specs"
           : "no declared tasks on the class path (give task jars with --classpath or "
               + ClassPathOptions.ENVIRONMENT + ")"));
     }
-    RegistrationSummary summary;
-    try (AdminClient admin = AdminClient.connect(settings())) {
-      summary = admin.registerAll(specs, ids.project(), ids.domain(), ids.version(), concurrency);
-    } catch (RegistrationException e) {
-      throw new CliException(e.getMessage(), e);
-    }
+    AdminSettings admin = TaskRegistration.adminSettings(endpoint, insecure, config,
+        message -> new CommandLine.ParameterException(spec.commandLine(), message));
+    RegistrationSummary summary = TaskRegistration.register(specs, ids, admin, concurrency);
     PrintWriter err = spec.commandLine().getErr();
     for (RegistrationResult result : summary.results()) {
       (result.succeeded() ? out : err).println(result);
@@ -96,51 +88,6 @@ final class RegisterCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return summary.succeeded() ? 0 : 1;
-  }
-
-  /** Where to connect: {@code --endpoint}, else the config file (given, else flytectl's default). */
-  private AdminSettings settings() {
-    AdminSettings.Builder settings;
-    Path file = config != null ? config : FlyteConfig.defaultFile();
-    try {
-      if (config != null || (endpoint == null && Files.isRegularFile(file))) {
-        settings = FlyteConfig.load(file);
-      } else {
-        settings = AdminSettings.builder();
-      }
-    } catch (ConfigException e) {
-      throw new CliException(e.getMessage(), e);
-    }
-    if (endpoint != null) {
-      settings.endpoint(parseEndpoint(endpoint));
-    } else if (config == null && !Files.isRegularFile(file)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "no FlyteAdmin endpoint: give --endpoint HOST:PORT, or admin.endpoint in " + file);
-    }
-    if (insecure) {
-      settings.insecure(true);
-    }
-    try {
-      return settings.build();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new CliException(e.getMessage(), e);
-    }
-  }
-
-  private AdminEndpoint parseEndpoint(String text) {
-    try {
-      return AdminEndpoint.parse(text, insecure);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--endpoint " + e.getMessage());
-    }
-  }
-
-  private static List<TaskSpec> specsOf(List<DeclaredTask> tasks, RegistrationSettings ids) {
-    List<TaskSpec> specs = new ArrayList<>();
-    for (DeclaredTask task : tasks) {
-      specs.add(TaskSpec.newBuilder().setTemplate(task.toTaskTemplate(ids)).build());
-    }
-    return specs;
   }
 
   /** The task specs of a package archive: its {@code <n>_<name>_1.pb} entries, in archive order. */

@@ -4,6 +4,7 @@ import com.google.protobuf.Value;
 import dev.preflyte.idl.core.TaskTemplate;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Refuses a TaskTemplate FlyteAdmin would refuse for its size, and warns well below that, naming
@@ -23,6 +24,14 @@ final class TemplateSizeGuard {
 
   /** Checks {@code template} of task {@code name}; a warning line goes to {@code warnings}. */
   static void check(String name, TaskTemplate template, PrintWriter warnings) {
+    check(name, template, line -> {
+      warnings.println(line);
+      warnings.flush();
+    });
+  }
+
+  /** Checks {@code template} of task {@code name}; a warning line goes to {@code warnings}. */
+  static void check(String name, TaskTemplate template, Consumer<String> warnings) {
     int size = template.getSerializedSize();
     if (size > LIMIT_BYTES) {
       throw new CliException("task " + name + ": its TaskTemplate is " + size + " bytes, above the " + LIMIT_BYTES
@@ -30,9 +39,8 @@ final class TemplateSizeGuard {
           + ": pass large data as an input or a file instead of configuration");
     }
     if (size > WARNING_BYTES) {
-      warnings.println("preflyte: warning: task " + name + ": its TaskTemplate is " + size + " bytes, near the "
+      warnings.accept("preflyte: warning: task " + name + ": its TaskTemplate is " + size + " bytes, near the "
           + LIMIT_BYTES + "-byte limit of FlyteAdmin and large for the workflows that use it" + largest(template));
-      warnings.flush();
     }
   }
 
