@@ -137,7 +137,7 @@ public final class LocalStorage implements Storage {
     try (Stream<Path> files = Files.walk(root)) {
       return files
           .filter(Files::isRegularFile)
-          .map(file -> asUris ? file.toUri().toString() : base + slashSeparated(root.relativize(file)))
+          .map(file -> asUris ? file.toUri().toString() : base + StorageFiles.slashSeparated(root.relativize(file)))
           .sorted()
           .toList();
     } catch (IOException | UncheckedIOException e) {
@@ -179,7 +179,7 @@ public final class LocalStorage implements Storage {
     }
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path path : (Iterable<Path>) walk.sorted()::iterator) {
-        Path copy = to.resolve(slashSeparated(from.relativize(path)));
+        Path copy = to.resolve(StorageFiles.slashSeparated(from.relativize(path)));
         if (Files.isDirectory(path)) {
           Files.createDirectories(copy);
         } else if (Files.isRegularFile(path)) {
@@ -219,10 +219,6 @@ public final class LocalStorage implements Storage {
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException("the file system of " + target + " cannot rename atomically", e);
     }
-  }
-
-  private static String slashSeparated(Path relative) {
-    return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
   }
 
   private static void deleteQuietly(Path path, Exception failure) {

@@ -17,16 +17,14 @@ import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.StorageFiles;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -103,7 +101,7 @@ public final class AzureStorage implements Storage, AutoCloseable {
   public InputStream open(String uri) {
     AzureLocation location = AzureLocation.parseBlob(uri);
     try {
-      return new NamedInputStream(blob(location).openInputStream(), uri);
+      return StorageFiles.namingFailures(blob(location).openInputStream(), uri, RuntimeException.class);
     } catch (RuntimeException e) {
       throw failure("read", uri, location, e);
     }
@@ -196,7 +194,7 @@ public final class AzureStorage implements Storage, AutoCloseable {
       throw failures.failure("upload", uri, "cannot walk " + source + ": " + e, e);
     }
     for (Path file : files) {
-      String name = location.folderPrefix() + slashSeparated(source.relativize(file));
+      String name = location.folderPrefix() + StorageFiles.slashSeparated(source.relativize(file));
       uploadFile(file, location.at(name), location.uriOf(name));
     }
   }
@@ -250,21 +248,11 @@ public final class AzureStorage implements Storage, AutoCloseable {
   }
 
   private void downloadBlob(AzureLocation location, String uri, Path target) {
-    Path absolute = target.toAbsolutePath();
-    Path temporary = null;
     try {
-      Files.createDirectories(absolute.getParent());
-      // Into a sibling first: a failed download leaves no partial file under the target's name.
-      temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
-      try (InputStream in = blob(location).openInputStream()) {
-        Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-      }
-      move(temporary, absolute);
+      StorageFiles.downloadInto(target, () -> blob(location).openInputStream());
     } catch (RuntimeException e) {
-      deleteQuietly(temporary);
       throw failure("download", uri, location, e);
     } catch (IOException e) {
-      deleteQuietly(temporary);
       throw failures.failure("download", uri, "to " + target + ": " + e, e);
     }
   }
@@ -362,59 +350,5 @@ public final class AzureStorage implements Storage, AutoCloseable {
       builder.endpoint(endpoint).credential(new DefaultAzureCredentialBuilder().httpClient(httpClient).build());
     }
     return builder.buildClient();
-  }
-
-  private static void move(Path source, Path target) throws IOException {
-    try {
-      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    if (path != null) {
-      try {
-        Files.deleteIfExists(path);
-      } catch (IOException ignored) {
-        // The download already failed; that failure is the one to report.
-      }
-    }
-  }
-
-  private static String slashSeparated(Path relative) {
-    return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
-  }
-
-  /** A stream whose read failures name the URI being read. */
-  private static final class NamedInputStream extends FilterInputStream {
-    private final String uri;
-
-    NamedInputStream(InputStream in, String uri) {
-      super(in);
-      this.uri = uri;
-    }
-
-    @Override
-    public int read() throws IOException {
-      try {
-        return super.read();
-      } catch (IOException | RuntimeException e) {
-        throw failed(e);
-      }
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        return super.read(b, off, len);
-      } catch (IOException | RuntimeException e) {
-        throw failed(e);
-      }
-    }
-
-    private IOException failed(Exception e) {
-      return new IOException("cannot read " + uri + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -12,7 +12,7 @@ import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.StorageOptions;
 import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.storage.StorageException;
-import java.io.FilterInputStream;
+import dev.preflyte.runtime.storage.StorageFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,10 +21,8 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.Channels;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +100,7 @@ public final class GcsStorage implements Storage, AutoCloseable {
       }
       ReadChannel reader = client.reader(BlobId.of(location.bucket(), location.name(), blob.getGeneration()));
       reader.setChunkSize(chunkSize);
-      return new NamedInputStream(Channels.newInputStream(reader), uri);
+      return StorageFiles.namingFailures(Channels.newInputStream(reader), uri, RuntimeException.class);
     } catch (RuntimeException e) {
       throw failure("read", uri, location, e);
     }
@@ -256,24 +254,11 @@ public final class GcsStorage implements Storage, AutoCloseable {
   }
 
   private void downloadObject(GcsLocation location, String uri, Path target) {
-    Path absolute = target.toAbsolutePath();
-    Path temporary = null;
     try {
-      Files.createDirectories(absolute.getParent());
-      temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
-      try (InputStream in = open(uri)) {
-        Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-      }
-      try {
-        Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
+      StorageFiles.downloadInto(target, () -> open(uri));
     } catch (StorageException e) {
-      deleteQuietly(temporary);
       throw new StorageException(e.getMessage().replaceFirst("^cannot read ", "cannot download "), e.getCause());
     } catch (RuntimeException | IOException e) {
-      deleteQuietly(temporary);
       throw failure("download", uri, location, e);
     }
   }
@@ -326,43 +311,5 @@ public final class GcsStorage implements Storage, AutoCloseable {
       return "no Google credentials found: give the task a workload identity or set GOOGLE_APPLICATION_CREDENTIALS";
     }
     return e.getClass().getSimpleName() + ": " + message;
-  }
-
-  private static void deleteQuietly(Path path) {
-    if (path != null) {
-      try {
-        Files.deleteIfExists(path);
-      } catch (IOException ignored) {
-        // the download already failed; that failure is the one to report
-      }
-    }
-  }
-
-  /** A stream whose read failures name the URI being read. */
-  private static final class NamedInputStream extends FilterInputStream {
-    private final String uri;
-
-    NamedInputStream(InputStream in, String uri) {
-      super(in);
-      this.uri = uri;
-    }
-
-    @Override
-    public int read() throws IOException {
-      try {
-        return super.read();
-      } catch (IOException | RuntimeException e) {
-        throw new IOException("cannot read " + uri + ": " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        return super.read(b, off, len);
-      } catch (IOException | RuntimeException e) {
-        throw new IOException("cannot read " + uri + ": " + e.getMessage(), e);
-      }
-    }
   }
 }

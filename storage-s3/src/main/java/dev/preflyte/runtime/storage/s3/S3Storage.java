@@ -2,14 +2,12 @@ package dev.preflyte.runtime.storage.s3;
 
 import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.storage.StorageException;
-import java.io.FilterInputStream;
+import dev.preflyte.runtime.storage.StorageFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +79,7 @@ public final class S3Storage implements Storage, AutoCloseable {
     try {
       ResponseInputStream<GetObjectResponse> body =
           client.getObject(get -> get.bucket(location.bucket()).key(location.key()));
-      return new NamedInputStream(body, uri);
+      return StorageFiles.namingFailures(body, uri, SdkException.class);
     } catch (SdkException e) {
       throw failures.translate("read", uri, e);
     }
@@ -187,7 +185,7 @@ public final class S3Storage implements Storage, AutoCloseable {
       throw failures.failure("upload", uri, "cannot walk " + source + ": " + e, e);
     }
     for (Path file : files) {
-      String key = prefix + slashSeparated(source.relativize(file));
+      String key = prefix + StorageFiles.slashSeparated(source.relativize(file));
       uploadFile(file, location.bucket(), key, location.uriOf(key));
     }
   }
@@ -230,21 +228,12 @@ public final class S3Storage implements Storage, AutoCloseable {
   }
 
   private void downloadObject(S3Location location, String uri, Path target) {
-    Path absolute = target.toAbsolutePath();
-    Path temporary = null;
     try {
-      Files.createDirectories(absolute.getParent());
-      // Into a sibling first: a failed download leaves no partial file under the target's name.
-      temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".partial");
-      try (InputStream in = client.getObject(get -> get.bucket(location.bucket()).key(location.key()))) {
-        Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-      }
-      move(temporary, absolute);
+      StorageFiles.downloadInto(target,
+          () -> client.getObject(get -> get.bucket(location.bucket()).key(location.key())));
     } catch (SdkException e) {
-      deleteQuietly(temporary);
       throw failures.translate("download", uri, e);
     } catch (IOException e) {
-      deleteQuietly(temporary);
       throw failures.failure("download", uri, "to " + target + ": " + e, e);
     }
   }
@@ -284,59 +273,5 @@ public final class S3Storage implements Storage, AutoCloseable {
       // No clearer reason to be had: report the upload's own failure.
     }
     return failures.translate(operation, uri, e);
-  }
-
-  private static void move(Path source, Path target) throws IOException {
-    try {
-      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    if (path != null) {
-      try {
-        Files.deleteIfExists(path);
-      } catch (IOException ignored) {
-        // The download already failed; that failure is the one to report.
-      }
-    }
-  }
-
-  private static String slashSeparated(Path relative) {
-    return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
-  }
-
-  /** A stream whose read failures name the URI being read. */
-  private static final class NamedInputStream extends FilterInputStream {
-    private final String uri;
-
-    NamedInputStream(InputStream in, String uri) {
-      super(in);
-      this.uri = uri;
-    }
-
-    @Override
-    public int read() throws IOException {
-      try {
-        return super.read();
-      } catch (IOException | SdkException e) {
-        throw failed(e);
-      }
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        return super.read(b, off, len);
-      } catch (IOException | SdkException e) {
-        throw failed(e);
-      }
-    }
-
-    private IOException failed(Exception e) {
-      return new IOException("cannot read " + uri + ": " + e.getMessage(), e);
-    }
   }
 }
