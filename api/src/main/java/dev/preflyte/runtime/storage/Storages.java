@@ -3,6 +3,7 @@ package dev.preflyte.runtime.storage;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -14,16 +15,22 @@ import java.util.regex.Pattern;
 
 /**
  * The storage a task uses: dispatches each URI to the backend for its scheme. Backends are created
- * on first use, so a run on local files never loads a cloud SDK. Closing it closes the backends it
+ * on first use, so a run on local files never loads a cloud SDK. A backend comes from the class path
+ * ({@link StorageProvider} through {@link ServiceLoader}) or, under the distribution, from its folder
+ * in {@code $PREFLYTE_HOME/backends} (see {@link BackendFolders}). Closing it closes the backends it
  * created.
  */
 public final class Storages implements Storage, AutoCloseable {
 
   private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]+):");
+  /** The distribution's home, which its launchers export: backend folders are in its backends/. */
+  static final String HOME_VARIABLE = "PREFLYTE_HOME";
 
   private final Map<String, Supplier<Storage>> factories;
   /** The environment {@link StorageProvider}s configure their backends from; null: look none up. */
   private final Map<String, String> providerEnvironment;
+  /** The distribution's backend folders; null outside the distribution (no PREFLYTE_HOME). */
+  private final BackendFolders folders;
   private final Map<String, Storage> backends = new ConcurrentHashMap<>();
   private volatile Map<String, StorageProvider> providers;
 
@@ -32,19 +39,22 @@ public final class Storages implements Storage, AutoCloseable {
    *     paths
    */
   public Storages(Map<String, Supplier<Storage>> factories) {
-    this(factories, null);
+    this(factories, null, null);
   }
 
-  private Storages(Map<String, Supplier<Storage>> factories, Map<String, String> providerEnvironment) {
+  private Storages(
+      Map<String, Supplier<Storage>> factories, Map<String, String> providerEnvironment, BackendFolders folders) {
     this.factories = Map.copyOf(factories);
     this.providerEnvironment = providerEnvironment;
+    this.folders = folders;
   }
 
   /**
    * What a task container uses: local paths, {@code file://}, and every scheme a {@link
    * StorageProvider} on the class path serves ({@code s3://} with {@code preflyte-storage-s3}),
-   * configured from the process environment. Providers are looked up only when the first URI of
-   * another scheme than local files is used, and each backend is created on its first use.
+   * then every scheme of a backend folder under {@code $PREFLYTE_HOME/backends}, configured from
+   * the process environment. Providers are looked up only when the first URI of another scheme than
+   * local files is used, and each backend is created on its first use.
    */
   public static Storages standard() {
     return standard(System.getenv());
@@ -52,8 +62,13 @@ public final class Storages implements Storage, AutoCloseable {
 
   /** Like {@link #standard()}, with the backends configured from {@code environment} instead. */
   public static Storages standard(Map<String, String> environment) {
-    return new Storages(Map.of("file", LocalStorage::new), Map.copyOf(environment));
+    String home = environment.get(HOME_VARIABLE);
+    BackendFolders folders = home == null || home.isBlank()
+        ? null
+        : new BackendFolders(Path.of(home, "backends"), Storages.class.getClassLoader());
+    return new Storages(Map.of("file", LocalStorage::new), Map.copyOf(environment), folders);
   }
+
 
   /** Local paths and {@code file://} only. */
   public static Storages localOnly() {
@@ -73,17 +88,36 @@ public final class Storages implements Storage, AutoCloseable {
       return factory.get();
     }
     StorageProvider provider = providers().get(scheme);
-    if (provider == null) {
+    if (provider != null) {
+      return provider.create(providerEnvironment);
+    }
+    Optional<StorageBackend> backend = StorageBackend.serving(scheme);
+    if (folders != null && backend.isPresent() && folders.installed(backend.get())) {
+      StorageProvider inFolder = folders.provider(backend.get(), scheme);
+      return LoaderBoundStorage.create(() -> inFolder.create(providerEnvironment), folders.loaderFor(backend.get()));
+    }
+    throw unsupported(scheme, uri, backend);
+  }
+
+  private StorageException unsupported(String scheme, String uri, Optional<StorageBackend> backend) {
+    String prefix = "no storage for '" + scheme + "://' URIs (in " + uri + "): ";
+    if (backend.isEmpty()) {
       TreeMap<String, Object> supported = new TreeMap<>(factories);
       supported.putAll(providers());
-      throw new StorageException(
-          "no storage for '" + scheme + "://' URIs (in " + uri + "): supported are "
-              + supported.keySet().stream().map(s -> s + "://").toList()
-              + " and local paths; a backend for another scheme is a dependency of its own"
-              + " (preflyte-storage-s3 for s3://, preflyte-storage-azure for abfs:// and abfss://,"
-              + " preflyte-storage-gcs for gs://)");
+      if (folders != null) {
+        folders.installedSchemes().forEach(installed -> supported.put(installed, installed));
+      }
+      return new StorageException(prefix + "supported are "
+          + supported.keySet().stream().map(s -> s + "://").toList() + " and local paths");
     }
-    return provider.create(providerEnvironment);
+    String name = backend.get().folder();
+    String artifact = backend.get().artifactId();
+    return new StorageException(folders == null
+        ? prefix + "the " + name + " backend is not on the class path: add the dependency dev.preflyte:"
+            + artifact + " (the distribution carries it in backends/" + name + ")"
+        : prefix + "the " + name + " backend is not installed: copy the Preflyte distribution's backends/"
+            + name + " folder to " + folders.folderOf(backend.get()) + ", or put " + artifact
+            + " and its dependencies on PREFLYTE_CLASSPATH");
   }
 
   /** The providers on the class path by scheme, looked up once; none for a fixed set of factories. */
@@ -109,11 +143,15 @@ public final class Storages implements Storage, AutoCloseable {
         try {
           closeable.close();
         } catch (Exception e) {
-          throw new StorageException("cannot close storage " + backend.getClass().getSimpleName() + ": " + e, e);
+          Storage named = backend instanceof LoaderBoundStorage bound ? bound.backend() : backend;
+          throw new StorageException("cannot close storage " + named.getClass().getSimpleName() + ": " + e, e);
         }
       }
     }
     backends.clear();
+    if (folders != null) {
+      folders.close();
+    }
   }
 
   /**

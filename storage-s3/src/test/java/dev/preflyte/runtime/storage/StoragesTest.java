@@ -36,10 +36,17 @@ class StoragesTest {
   @Test
   void anUnknownSchemeListsTheSupportedOnes() {
     StorageException e = assertThrows(StorageException.class,
+        () -> Storages.standard(Map.of()).read("ftp://host/key"));
+    assertEquals("no storage for 'ftp://' URIs (in ftp://host/key): supported are [file://, s3://] and local paths",
+        e.getMessage());
+  }
+
+  @Test
+  void aShippedBackendMissingFromTheClassPathIsNamedWithItsArtifact() {
+    StorageException e = assertThrows(StorageException.class,
         () -> Storages.standard(Map.of()).read("gs://bucket/key"));
-    assertEquals("no storage for 'gs://' URIs (in gs://bucket/key): supported are [file://, s3://] and local paths;"
-        + " a backend for another scheme is a dependency of its own (preflyte-storage-s3 for s3://,"
-        + " preflyte-storage-azure for abfs:// and abfss://, preflyte-storage-gcs for gs://)",
+    assertEquals("no storage for 'gs://' URIs (in gs://bucket/key): the gcs backend is not on the class path:"
+        + " add the dependency dev.preflyte:preflyte-storage-gcs (the distribution carries it in backends/gcs)",
         e.getMessage());
   }
 
