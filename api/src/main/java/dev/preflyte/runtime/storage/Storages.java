@@ -29,8 +29,10 @@ public final class Storages implements Storage, AutoCloseable {
   private final Map<String, Supplier<Storage>> factories;
   /** The environment {@link StorageProvider}s configure their backends from; null: look none up. */
   private final Map<String, String> providerEnvironment;
-  /** The distribution's backend folders; null outside the distribution (no PREFLYTE_HOME). */
-  private final BackendFolders folders;
+  /** The distribution's backends/ folder; null outside the distribution (no PREFLYTE_HOME). */
+  private final Path backendsDirectory;
+  /** Made on the first URI no factory or class-path provider serves: a local run never loads it. */
+  private BackendFolders folders;
   private final Map<String, Storage> backends = new ConcurrentHashMap<>();
   private volatile Map<String, StorageProvider> providers;
 
@@ -43,10 +45,10 @@ public final class Storages implements Storage, AutoCloseable {
   }
 
   private Storages(
-      Map<String, Supplier<Storage>> factories, Map<String, String> providerEnvironment, BackendFolders folders) {
+      Map<String, Supplier<Storage>> factories, Map<String, String> providerEnvironment, Path backendsDirectory) {
     this.factories = Map.copyOf(factories);
     this.providerEnvironment = providerEnvironment;
-    this.folders = folders;
+    this.backendsDirectory = backendsDirectory;
   }
 
   /**
@@ -63,10 +65,8 @@ public final class Storages implements Storage, AutoCloseable {
   /** Like {@link #standard()}, with the backends configured from {@code environment} instead. */
   public static Storages standard(Map<String, String> environment) {
     String home = environment.get(HOME_VARIABLE);
-    BackendFolders folders = home == null || home.isBlank()
-        ? null
-        : new BackendFolders(Path.of(home, "backends"), Storages.class.getClassLoader());
-    return new Storages(Map.of("file", LocalStorage::new), Map.copyOf(environment), folders);
+    Path backends = home == null || home.isBlank() ? null : Path.of(home, "backends");
+    return new Storages(Map.of("file", LocalStorage::new), Map.copyOf(environment), backends);
   }
 
 
@@ -92,6 +92,7 @@ public final class Storages implements Storage, AutoCloseable {
       return provider.create(providerEnvironment);
     }
     Optional<StorageBackend> backend = StorageBackend.serving(scheme);
+    BackendFolders folders = folders();
     if (folders != null && backend.isPresent() && folders.installed(backend.get())) {
       StorageProvider inFolder = folders.provider(backend.get(), scheme);
       return LoaderBoundStorage.create(() -> inFolder.create(providerEnvironment), folders.loaderFor(backend.get()));
@@ -99,7 +100,15 @@ public final class Storages implements Storage, AutoCloseable {
     throw unsupported(scheme, uri, backend);
   }
 
+  private synchronized BackendFolders folders() {
+    if (folders == null && backendsDirectory != null) {
+      folders = new BackendFolders(backendsDirectory, Storages.class.getClassLoader());
+    }
+    return folders;
+  }
+
   private StorageException unsupported(String scheme, String uri, Optional<StorageBackend> backend) {
+    BackendFolders folders = folders();
     String prefix = "no storage for '" + scheme + "://' URIs (in " + uri + "): ";
     if (backend.isEmpty()) {
       TreeMap<String, Object> supported = new TreeMap<>(factories);
@@ -149,8 +158,10 @@ public final class Storages implements Storage, AutoCloseable {
       }
     }
     backends.clear();
-    if (folders != null) {
-      folders.close();
+    synchronized (this) {
+      if (folders != null) {
+        folders.close();
+      }
     }
   }
 
