@@ -99,15 +99,17 @@ class DistributionIT {
       assertTrue(Files.isExecutable(home.resolve(launcher)), launcher);
     }
     assertTrue(Files.exists(home.resolve("lib/preflyte-launcher-" + VERSION + ".jar")));
-    assertTrue(Files.exists(home.resolve("lib/slf4j-simple-2.0.17.jar")));
+    assertTrue(Files.exists(home.resolve("lib/preflyte-api-" + VERSION + ".jar")));
     assertTrue(Files.exists(home.resolve("cli/preflyte-cli-" + VERSION + ".jar")));
     for (String backend : List.of("s3", "azure", "gcs")) {
       assertTrue(Files.exists(home.resolve("backends/" + backend + "/preflyte-storage-" + backend + "-" + VERSION + ".jar")),
           backend);
     }
     try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
-      assertTrue(lib.noneMatch(jar -> jar.getFileName().toString().startsWith("preflyte-storage-")),
-          "no backend on preflyte-execute's class path");
+      // No backend or cloud SDK on preflyte-execute's class path: what the README's layout names.
+      assertEquals(List.of("preflyte-api", "preflyte-conventions", "preflyte-launcher", "protobuf-java", "slf4j-api",
+              "slf4j-simple"),
+          lib.map(jar -> jar.getFileName().toString().replaceAll("-[0-9][^-]*(-SNAPSHOT)?\\.jar$", "")).sorted().toList());
     }
     assertTrue(Files.isRegularFile(home.resolve("preflyte.jsa")));
   }
@@ -141,12 +143,13 @@ class DistributionIT {
       assertEquals("2026-01-01 00:00:00", fields[3] + " " + fields[4], "fixed time: " + line);
       String name = fields[fields.length - 1].replaceAll("/$", "");
       String folder = name.contains("/") ? name.substring(0, name.lastIndexOf('/')) : "";
-      byFolder.computeIfAbsent(folder, key -> new ArrayList<>()).add(name);
+      String kind = line.startsWith("d") ? " (folders)" : " (files)";
+      byFolder.computeIfAbsent(folder + kind, key -> new ArrayList<>()).add(name);
     }
-    // The top level follows the descriptor's file sets; below it each folder is in name order.
-    byFolder.remove("preflyte-" + VERSION);
-    byFolder.remove("");
-    assertTrue(byFolder.containsKey("preflyte-" + VERSION + "/backends/gcs"), byFolder.keySet().toString());
+    // The top level follows the descriptor's file sets; below it, a folder's subfolders and its
+    // files each come in name order.
+    byFolder.keySet().removeIf(key -> key.startsWith("preflyte-" + VERSION + " ") || key.startsWith(" "));
+    assertTrue(byFolder.containsKey("preflyte-" + VERSION + "/backends/gcs (files)"), byFolder.keySet().toString());
     byFolder.forEach((folder, names) -> assertEquals(names.stream().sorted().toList(), names, "order in " + folder));
   }
 
@@ -186,7 +189,7 @@ class DistributionIT {
     Files.write(dir.resolve("inputs.pb"), inputs(20, 22).toByteArray());
     Map<String, String> env = new HashMap<>(taskEnvironment());
     env.putAll(extraEnvironment);
-    env.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+    env.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog + " " + extraEnvironment.getOrDefault("JAVA_OPTS", ""));
     return run(dir, env, List.of(home.resolve("bin/preflyte-execute").toString(), "--inputs", "inputs.pb",
         "--output-prefix", outputPrefix, "--raw-output-data-prefix", dir.resolve("raw").toString(),
         "--resolver", "dev.preflyte.runtime.entrypoint.TemplateFileResolver", "--", "task.pb",
@@ -225,6 +228,18 @@ class DistributionIT {
         && line.contains("/backends/gcs/preflyte-storage-gcs-")), "the GCS backend came from backends/gcs");
     assertTrue(log.stream().noneMatch(line -> line.contains("/backends/s3/") || line.contains("/backends/azure/")),
         "no other backend's folder");
+  }
+
+  @Test
+  void theStartUpArchiveIsMadeAgainWhereTheTreeNowIs() throws Exception {
+    // The build's archive names the jars where the build laid them out: unusable here, so made anew.
+    Result archive = run(dir, taskEnvironment(), List.of(home.resolve("bin/preflyte").toString(), "cds-archive"));
+    assertEquals(0, archive.exit(), archive.err());
+
+    // -Xshare:on: the JVM refuses to start unless it can map the archive.
+    Result result = execute(Map.of("JAVA_OPTS", "-Xshare:on"), dir.resolve("classes.log"), "out");
+    assertEquals(0, result.exit(), result.err());
+    assertTrue(Files.readString(dir.resolve("classes.log")).contains("source: shared objects file"));
   }
 
   @Test
