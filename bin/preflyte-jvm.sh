@@ -38,13 +38,29 @@ preflyte_java() {
   fi
 }
 
-# Sets lib_class_path: lib/'s jars in C-locale order, spelled out. The JVM's own "lib/*" expands in
-# directory order, which a copy of the tree may change; a start-up archive records the exact path.
+# Sets lib_jars and lib_class_path: lib/'s jars in C-locale order, spelled out. The JVM's own "lib/*"
+# expands in directory order, which a copy of the tree may change; a start-up archive records the
+# exact path.
 preflyte_lib_class_path() {
   local LC_ALL=C
-  local jars=("$home"/lib/*.jar)
+  lib_jars=("$home"/lib/*.jar)
   local IFS=:
-  lib_class_path="${jars[*]}"
+  lib_class_path="${lib_jars[*]}"
+}
+
+# Succeeds if a jar of lib/ or PREFLYTE_CLASSPATH changed after the archive $1 was written. JDK 25's
+# JVM (before 25.0.4, JDK-8377932) does not check the jars an AOT cache was made from, and would
+# serve the old classes; shell tests only, no fork.
+preflyte_jars_newer_than() {
+  local jar entries
+  for jar in "${lib_jars[@]}"; do
+    if [ "$jar" -nt "$1" ]; then return 0; fi
+  done
+  IFS=: read -r -a entries <<< "${PREFLYTE_CLASSPATH:-}"
+  for jar in "${entries[@]}"; do
+    if [ -f "$jar" ] && [ "$jar" -nt "$1" ]; then return 0; fi
+  done
+  return 1
 }
 
 # Sets jvm_flags: short-lived, single-threaded work, so the serial collector, the client compiler
@@ -69,21 +85,25 @@ preflyte_archive_file() {
 
 # Sets archive_flags: the flags that use the start-up archive, if there is one for this JVM. A JVM
 # that cannot use it (another JDK, other jars, another class path) runs without it and says nothing.
-# Left out with PREFLYTE_CDS=off or when JAVA_OPTS picks its own sharing mode: the JVM refuses
-# AOTCache together with -Xshare or SharedArchiveFile.
+# Left out with PREFLYTE_CDS=off, when JAVA_OPTS names an archive of its own, and on JDK 25 when
+# JAVA_OPTS gives -Xshare (the JVM refuses AOTCache with it; -XX:AOTMode=on is its -Xshare:on).
 preflyte_archive_flags() {
   archive_flags=()
   if [ "${PREFLYTE_CDS:-on}" = off ]; then
     return 0
   fi
   case " ${JAVA_OPTS:-} " in
-    *" -Xshare:"* | *" -XX:SharedArchiveFile="* | *" -XX:AOTCache="* | *" -XX:AOTMode="*) return 0 ;;
+    *" -XX:SharedArchiveFile="* | *" -XX:AOTCache="*) return 0 ;;
+    *" -Xshare:"*) if [ "$java_feature" -ge 25 ]; then return 0; fi ;;
   esac
   preflyte_archive_file
   if [ ! -f "$archive_file" ]; then
     return 0
   fi
   if [ "$java_feature" -ge 25 ]; then
+    if preflyte_jars_newer_than "$archive_file"; then
+      return 0
+    fi
     archive_flags=("-XX:AOTCache=$archive_file" -Xlog:aot=off -Xlog:cds=off)
   else
     archive_flags=(-Xshare:auto "-XX:SharedArchiveFile=$archive_file" -Xlog:cds=off -Xlog:cds+dynamic=off)
