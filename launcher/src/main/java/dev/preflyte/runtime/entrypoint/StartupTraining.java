@@ -69,6 +69,10 @@ public final class StartupTraining {
     }
     List<String> trained;
     try {
+      // The entrypoint itself (its output scrubbing), as the JVM's launcher calls it.
+      if (PreflyteExecute.run(new String[] {"--help"}) != 0) {
+        throw new TaskTypeTraining.TrainingException("preflyte-execute --help failed: rebuild the distribution");
+      }
       trainSyntheticTask();
       trained = TaskTypeTraining.trainAll(loader);
     } catch (TaskTypeTraining.TrainingException e) {
