@@ -2,34 +2,60 @@
 # Start-up benchmark of bin/preflyte-execute on local files, JVM start to exit, for two trivial
 # typed tasks: Sum (a + b on INTEGER literals, a hand-written executor) and the WordStats sample (a
 # processor-generated executor: configuration decoded from custom, typed codecs, an @Outputs record);
-# next to a bare hello-world JVM with the same JVM flags.
+# next to a bare hello-world JVM with the same JVM flags; on each JDK, in one run, interleaved:
+# OpenJDK 17 (the default java, or BENCH_JDK17) with the class-data-sharing archive and Temurin 25
+# (BENCH_JDK25, default /usr/lib/jvm/temurin-25-jdk-amd64, left out if absent) with the AOT cache,
+# each archive written by bin/preflyte-train for the two tasks' jars.
 #
-#   bench/execute-bench.sh [runs]        (default 20 runs of each; needs everything packaged:
-#                                         mvn -B package -DskipTests)
+#   bench/execute-bench.sh [runs] [changes]   (default 20 runs of each; needs everything packaged:
+#                                              mvn -B package -DskipTests)
 #
-# Prints the median wall time, CPU time (user + system) and peak RSS of each, and their ratios. On a
-# loaded machine wall time swings with the load; CPU time much less so.
+# With "changes", the same rounds also run what each start-up change bought, on both JDKs:
+# - before: the launcher script and archive as they were at 739f7ae (the build's CDS archive,
+#   trained on the runtime alone with -cp 'lib/*'; on JDK 25 no archive fits);
+# - runtime-only archive: preflyte-train without the tasks' jars on PREFLYTE_CLASSPATH;
+# - lib/ without the S3 backend and the AWS SDK (32 of its 38 jars), trained as above: what keeping
+#   the backends out of preflyte-execute's class path buys a run on local files;
+# - the usual JIT thresholds (JAVA_OPTS=-XX:CompileThresholdScaling=1), for Sum and WordStats.
+#
+# Prints the median wall time, CPU time (user + system) and peak RSS of each, and their ratios to the
+# bare JVM of the same JDK. On a loaded machine wall time swings with the load; CPU time much less so.
 set -euo pipefail
 
 runs="${1:-20}"
+changes="${2:-}"
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/bench/out"
-lib="$root/launcher/target/preflyte/lib"
+dist="$root/launcher/target/preflyte"
 test_classes="$root/launcher/target/test-classes"
-sample_classes="$root/samples/target/classes"
+sample_jar="$(ls "$root"/samples/target/preflyte-samples-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -1 || true)"
+before_commit=739f7ae
 
-if [ ! -x /usr/bin/time ]; then
-  echo "installing GNU time for peak RSS measurement" >&2
-  apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-fi
-if [ ! -d "$lib" ] || [ ! -d "$test_classes/dev/preflyte/runtime/entrypoint/tasks" ] || [ ! -d "$sample_classes" ]; then
+if [ ! -d "$dist/lib" ] || [ ! -d "$test_classes/dev/preflyte/runtime/entrypoint/tasks" ] || [ -z "$sample_jar" ]; then
   echo "execute-bench: build first: mvn -B package -DskipTests" >&2
   exit 2
 fi
 
-rm -rf "$out" && mkdir -p "$out/fixture" "$out/sample" "$out/hello"
-java -cp "$lib/*:$test_classes" dev.preflyte.runtime.entrypoint.tasks.WriteSumFixture "$out/fixture"
-java -cp "$lib/*:$sample_classes" dev.preflyte.samples.demo.WordStatsDemo prepare "$out/sample" >/dev/null
+jdk17="${BENCH_JDK17:-$(dirname "$(dirname "$(readlink -f "$(type -P java)")")")}"
+jdk25="${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+jdks=(17)
+if [ -x "$jdk25/bin/java" ]; then
+  jdks+=(25)
+else
+  echo "execute-bench: no JDK 25 at $jdk25 (set BENCH_JDK25): JDK 17 only" >&2
+fi
+jdk_home() { if [ "$1" = 25 ]; then echo "$jdk25"; else echo "$jdk17"; fi; }
+
+# shellcheck source=measure.sh
+. "$root/bench/measure.sh"
+rm -rf "$out" && mkdir -p "$out/fixture" "$out/sample" "$out/hello" "$out/tasks"
+"$jdk17/bin/java" -cp "$dist/lib/*:$test_classes" dev.preflyte.runtime.entrypoint.tasks.WriteSumFixture "$out/fixture"
+"$jdk17/bin/java" -cp "$dist/lib/*:$sample_jar" dev.preflyte.samples.demo.WordStatsDemo prepare "$out/sample" >/dev/null
+# Sum's executor and registration alone, as a jar (the JVM archives classes from jars only).
+(cd "$test_classes" && "$jdk17/bin/jar" --create --file "$out/tasks/sum.jar" \
+  dev/preflyte/runtime/entrypoint/tasks/SumExecutor.class dev/preflyte/runtime/entrypoint/tasks/Literals.class \
+  META-INF/preflyte/executors/dev.preflyte.runtime.entrypoint.tasks.Sum)
+cp "$sample_jar" "$out/tasks/samples.jar"
 cat > "$out/hello/Hello.java" <<'JAVA'
 public class Hello {
   public static void main(String[] args) {
@@ -37,72 +63,112 @@ public class Hello {
   }
 }
 JAVA
-javac -d "$out/hello" "$out/hello/Hello.java"
+"$jdk17/bin/javac" --release 17 -d "$out/hello" "$out/hello/Hello.java"
+tasks="$out/tasks/sum.jar:$out/tasks/samples.jar"
+export PREFLYTE_CLASSPATH="$tasks"
 
-# The same flags bin/preflyte-execute passes, minus its class-data-sharing archive.
-jvm_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto)
-export PREFLYTE_CLASSPATH="$test_classes:$sample_classes"
+# A distribution as an image holds it: lib/ copied, archives trained by preflyte-train for every JDK
+# with PREFLYTE_CLASSPATH=$2 (the tasks' jars, or nothing).
+make_home() {
+  local home="$1" training="$2" jdk
+  mkdir -p "$home" && cp -r "$dist/lib" "$home/lib"
+  for jdk in "${jdks[@]}"; do
+    PREFLYTE_HOME="$home" PREFLYTE_CLASSPATH="$training" JAVA_HOME="$(jdk_home "$jdk")" "$root/bin/preflyte-train" >/dev/null
+  done
+}
+make_home "$out/home" "$tasks"
+variants=(archive noarchive sample)
+if [ "$changes" = changes ]; then
+  variants+=(before before-sample runtime-only lean jit jit-sample)
+  mkdir -p "$out/before/bin" "$out/before/home"
+  git -C "$root" show "$before_commit:bin/preflyte-execute" > "$out/before/bin/preflyte-execute"
+  chmod +x "$out/before/bin/preflyte-execute"
+  cp -r "$dist/lib" "$out/before/home/lib"
+  "$jdk17/bin/java" "-XX:ArchiveClassesAtExit=$out/before/home/preflyte.jsa" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$out/before/home/lib/*" dev.preflyte.runtime.entrypoint.StartupTraining >/dev/null
+  make_home "$out/runtime-only" ""
+  mkdir -p "$out/lean/lib"
+  cp "$dist"/lib/preflyte-*.jar "$dist"/lib/protobuf-*.jar "$dist"/lib/slf4j-*.jar "$out/lean/lib"
+  rm "$out/lean/lib"/preflyte-storage-s3-*.jar
+  for jdk in "${jdks[@]}"; do
+    PREFLYTE_HOME="$out/lean" JAVA_HOME="$(jdk_home "$jdk")" "$root/bin/preflyte-train" >/dev/null
+  done
+fi
+
 flags=(--raw-output-data-prefix '{{.rawOutputDataPrefix}}' --checkpoint-path '{{.checkpointOutputPrefix}}'
   --prev-checkpoint '""' --resolver dev.preflyte.runtime.entrypoint.TemplateFileResolver)
-execute=("$root/bin/preflyte-execute" --inputs "$out/fixture/inputs.pb" --output-prefix "$out/run" "${flags[@]}"
+sum=(--inputs "$out/fixture/inputs.pb" --output-prefix "$out/run" "${flags[@]}"
   -- "$out/fixture/task.pb" dev.preflyte.runtime.entrypoint.tasks.Sum)
-sample=("$root/bin/preflyte-execute" --inputs "$out/sample/inputs.pb" --output-prefix "$out/run" "${flags[@]}"
+sample=(--inputs "$out/sample/inputs.pb" --output-prefix "$out/run" "${flags[@]}"
   -- "$out/sample/task.pb" dev.preflyte.samples.typed.WordStats)
-hello=(java "${jvm_flags[@]}" -cp "$out/hello" Hello)
+# The same flags bin/preflyte-execute passes (bin/preflyte-jvm.sh), minus its start-up archive.
+hello_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:-UsePerfData)
 
-# One measurement: wall ms (bash clock), peak RSS in KB and CPU ms (GNU time), appended to $1.
-measure() {
-  local file="$1"; shift
-  local start end
-  start=$EPOCHREALTIME
-  /usr/bin/time -f '%M %U %S' -o "$out/rss" "$@" >/dev/null 2>"$out/stderr" || {
-    echo "execute-bench: command failed: $*" >&2; cat "$out/stderr" >&2; exit 1; }
-  end=$EPOCHREALTIME
-  tail -1 "$out/rss" | awk -v s="$start" -v e="$end" \
-    '{ printf "%.1f %d %.0f\n", (e - s) * 1000, $1, ($2 + $3) * 1000 }' >> "$file"
+# Runs variant $2 on JDK $1 once; with $3 = measure, measured into results-<jdk>-<variant>.
+run_variant() {
+  local jdk="$1" variant="$2" how="${3:-}" java_home
+  java_home="$(jdk_home "$jdk")"
+  local bin="$root/bin" home="$out/home" cds=on jit="" task=("${sum[@]}")
+  case "$variant" in
+    noarchive) cds=off ;;
+    sample) task=("${sample[@]}") ;;
+    before) bin="$out/before/bin" home="$out/before/home" ;;
+    before-sample) bin="$out/before/bin" home="$out/before/home" task=("${sample[@]}") ;;
+    runtime-only) home="$out/runtime-only" ;;
+    lean) home="$out/lean" ;;
+    jit) jit=-XX:CompileThresholdScaling=1 ;;
+    jit-sample) jit=-XX:CompileThresholdScaling=1 task=("${sample[@]}") ;;
+  esac
+  rm -rf "$out/run"
+  if [ "$how" = measure ]; then
+    JAVA_HOME="$java_home" PREFLYTE_HOME="$home" PREFLYTE_CDS="$cds" JAVA_OPTS="$jit" \
+      measure "$out/results-$jdk-$variant" "$bin/preflyte-execute" "${task[@]}"
+  else
+    JAVA_HOME="$java_home" PREFLYTE_HOME="$home" PREFLYTE_CDS="$cds" JAVA_OPTS="$jit" "$bin/preflyte-execute" "${task[@]}" >/dev/null 2>&1 \
+      && test -f "$out/run/outputs.pb" \
+      || { echo "execute-bench: $variant on JDK $jdk wrote no outputs.pb" >&2; exit 1; }
+  fi
 }
 
-# Warm the page cache once, then interleave the variants so load changes hit all of them alike.
-measure "$out/warmup" "${execute[@]}"
-measure "$out/warmup" "${hello[@]}"
+# One round of every variant on one JDK, then its bare JVM.
+round() {
+  local jdk="$1" variant
+  for variant in "${variants[@]}"; do
+    run_variant "$jdk" "$variant" measure
+  done
+  measure "$out/results-$jdk-hello" "$(jdk_home "$jdk")/bin/java" "${hello_flags[@]}" -cp "$out/hello" Hello
+}
+
+# Check every variant once, warm the page cache, then interleave variants and JDKs so that load
+# changes hit all of them alike.
+for jdk in "${jdks[@]}"; do
+  for variant in "${variants[@]}"; do
+    run_variant "$jdk" "$variant"
+  done
+  round "$jdk"
+  rm -f "$out"/results-"$jdk"-* "$out/stderr-seen"
+done
 for _ in $(seq "$runs"); do
-  measure "$out/results-execute" "${execute[@]}"
-  rm -rf "$out/run"
-  PREFLYTE_CDS=off measure "$out/results-execute-nocds" "${execute[@]}"
-  rm -rf "$out/run"
-  measure "$out/results-sample" "${sample[@]}"
-  rm -rf "$out/run"
-  measure "$out/results-hello" "${hello[@]}"
-done
-for command in execute sample; do
-  rm -rf "$out/run"
-  declare -n run="$command"
-  "${run[@]}" && test -f "$out/run/outputs.pb" || { echo "execute-bench: $command wrote no outputs.pb" >&2; exit 1; }
+  for jdk in "${jdks[@]}"; do
+    round "$jdk"
+  done
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-report() {
-  local name="$1" file="$2"
-  local wall rss max cpu
-  wall=$(cut -d' ' -f1 "$file" | median)
-  rss=$(cut -d' ' -f2 "$file" | median)
-  max=$(cut -d' ' -f2 "$file" | sort -n | tail -1)
-  cpu=$(cut -d' ' -f3 "$file" | median)
-  printf '%-33s wall %6.1f ms  cpu %5.0f ms  peak RSS %5.1f MB (max %5.1f MB)\n' "$name" "$wall" "$cpu" \
-    "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$(awk -v k="$max" 'BEGIN { print k / 1024 }')"
-  echo "$wall $rss $cpu" > "$file.median"
-}
-
-echo "runs: $runs each; $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
-report "preflyte-execute (Sum task)" "$out/results-execute"
-report "preflyte-execute, no CDS archive" "$out/results-execute-nocds"
-report "preflyte-execute (WordStats sample)" "$out/results-sample"
-report "bare JVM (hello world)" "$out/results-hello"
+declare -A names=(
+  [archive]="Sum, start-up archive" [noarchive]="Sum, no archive" [sample]="WordStats, start-up archive"
+  [before]="Sum, before ($before_commit)" [before-sample]="WordStats, before ($before_commit)"
+  [runtime-only]="Sum, archive of the runtime only" [lean]="Sum, lib/ without S3 and AWS SDK"
+  [jit]="Sum, usual JIT thresholds" [jit-sample]="WordStats, usual JIT thresholds")
+echo "runs: $runs each; $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+for jdk in "${jdks[@]}"; do
+  echo "JDK $jdk: $("$(jdk_home "$jdk")/bin/java" -version 2>&1 | head -1) ($([ "$jdk" -ge 25 ] && echo "AOT cache" || echo "CDS archive"))"
+  for variant in "${variants[@]}"; do
+    report "${names[$variant]}" "$out/results-$jdk-$variant"
+  done
+  report "bare JVM (hello world)" "$out/results-$jdk-hello"
+  for variant in "${variants[@]}"; do
+    ratio "${names[$variant]}:" "$out/results-$jdk-$variant" "$out/results-$jdk-hello"
+  done
+done
 echo "(medians of $runs runs; CPU time has GNU time's 10 ms resolution)"
-read -r ew er ec < "$out/results-execute.median"
-read -r sw sr sc < "$out/results-sample.median"
-read -r hw hr hc < "$out/results-hello.median"
-awk -v ew="$ew" -v hw="$hw" -v er="$er" -v hr="$hr" -v ec="$ec" -v hc="$hc" \
-  'BEGIN { printf "preflyte-execute (Sum) / bare JVM: %.1fx wall, %.1fx cpu, %.2fx peak RSS\n", ew / hw, ec / hc, er / hr }'
-awk -v ew="$sw" -v hw="$hw" -v er="$sr" -v hr="$hr" -v ec="$sc" -v hc="$hc" \
-  'BEGIN { printf "preflyte-execute (WordStats) / bare JVM: %.1fx wall, %.1fx cpu, %.2fx peak RSS\n", ew / hw, ec / hc, er / hr }'
+report_stderr

@@ -26,22 +26,31 @@ import dev.preflyte.runtime.literal.LiteralCodec;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.registry.ExecutorRegistry;
 import dev.preflyte.runtime.storage.Storages;
+import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one task through {@link ExecuteCommand} on local files, once successfully and once failing, so
- * that a JVM started with {@code -XX:ArchiveClassesAtExit} records the classes {@code preflyte-execute}
- * needs into a class-data-sharing archive. The task's executor does what a generated one does
- * (configuration from {@code custom}, typed inputs and outputs through the literal codecs), so those
- * classes are in the archive too. Used at build time only; its task is registered in a temporary
+ * The training run of {@code bin/preflyte-train}: a JVM started with {@code -XX:AOTCacheOutput}
+ * (JDK 25) or {@code -XX:ArchiveClassesAtExit} records the classes {@code preflyte-execute} needs
+ * into its start-up archive. It runs a synthetic task through {@link ExecuteCommand} on local files,
+ * once successfully and once failing, whose executor does what a generated one does (configuration
+ * from {@code custom}, typed inputs and outputs through the literal codecs); then every task type on
+ * the class path once ({@link TaskTypeTraining}). Its own task is registered in a temporary
  * directory, never on the class path.
+ *
+ * <p>Arguments: {@code [--unarchived-class-path PATHS]}, class path entries the JVM cannot archive
+ * (folders), loaded here so their task types are trained all the same.
+ *
+ * <p>Prints one line: {@code preflyte-train: trained ...}; on failure {@code preflyte-train: ...}
+ * naming the task on stderr, and exits 1.
  */
 public final class StartupTraining {
 
@@ -50,6 +59,51 @@ public final class StartupTraining {
   private StartupTraining() {}
 
   public static void main(String[] args) throws IOException {
+    ClassLoader loader;
+    try {
+      loader = classLoader(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("preflyte-train: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    List<String> trained;
+    try {
+      // The entrypoint itself (its output scrubbing), as the JVM's launcher calls it.
+      if (PreflyteExecute.run(new String[] {"--help"}) != 0) {
+        throw new TaskTypeTraining.TrainingException("preflyte-execute --help failed: rebuild the distribution");
+      }
+      trainSyntheticTask();
+      trained = TaskTypeTraining.trainAll(loader);
+    } catch (TaskTypeTraining.TrainingException e) {
+      System.err.println("preflyte-train: " + e.getMessage().replace('\n', ' '));
+      System.exit(1);
+      return;
+    }
+    System.out.println("preflyte-train: trained " + (trained.isEmpty()
+        ? "the runtime only (no task types on the class path)"
+        : trained.size() + " task type" + (trained.size() == 1 ? "" : "s") + " " + trained));
+  }
+
+  private static ClassLoader classLoader(String[] args) throws IOException {
+    ClassLoader application = StartupTraining.class.getClassLoader();
+    if (args.length == 0) {
+      return application;
+    }
+    if (args.length != 2 || !args[0].equals("--unarchived-class-path")) {
+      throw new IllegalArgumentException("unknown arguments " + List.of(args)
+          + ": StartupTraining [--unarchived-class-path PATHS]");
+    }
+    List<URL> urls = new ArrayList<>();
+    for (String entry : args[1].split(File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        urls.add(Path.of(entry).toUri().toURL());
+      }
+    }
+    return new URLClassLoader(urls.toArray(URL[]::new), application);
+  }
+
+  private static void trainSyntheticTask() throws IOException {
     Path dir = ScratchDirectories.create("preflyte-training-");
     try {
       Path registrations = dir.resolve("classes");
@@ -65,7 +119,8 @@ public final class StartupTraining {
         int failed = run(dir, loader, "dev.preflyte.runtime.entrypoint.StartupTraining$Unknown", "failed");
         if (ok != 0 || failed != 0 || !Files.exists(dir.resolve("ok/outputs.pb"))
             || !Files.exists(dir.resolve("failed/error.pb"))) {
-          throw new IllegalStateException("the training run did not behave as preflyte-execute must");
+          throw new TaskTypeTraining.TrainingException(
+              "the runtime's own training task did not run as preflyte-execute must: rebuild the distribution");
         }
       }
     } finally {
@@ -73,7 +128,8 @@ public final class StartupTraining {
     }
   }
 
-  private static int run(Path dir, ClassLoader loader, String task, String output) {
+  /** Runs {@code task.pb} and {@code inputs.pb} in {@code dir} as preflyte-execute would. */
+  static int run(Path dir, ClassLoader loader, String task, String output) {
     try (Storages storage = StandardStorage.create()) {
       ExecuteCommand command = new ExecuteCommand(Map.of(), storage, loader,
           new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), Clock.systemUTC(),

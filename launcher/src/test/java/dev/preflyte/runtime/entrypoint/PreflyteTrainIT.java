@@ -1,0 +1,216 @@
+package dev.preflyte.runtime.entrypoint;
+
+import static dev.preflyte.runtime.entrypoint.tasks.Templates.PACKAGE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.preflyte.idl.core.LiteralMap;
+import dev.preflyte.runtime.entrypoint.tasks.Literals;
+import dev.preflyte.runtime.entrypoint.tasks.SumExecutor;
+import dev.preflyte.runtime.entrypoint.tasks.Templates;
+import dev.preflyte.runtime.registry.ExecutorRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the real {@code bin/preflyte-train} on a copy of the packaged distribution with a task jar on
+ * PREFLYTE_CLASSPATH, then {@code bin/preflyte-execute} with the archive it wrote: on the build's JDK
+ * (class-data sharing) and on Temurin 25 (AOT cache) when it is installed.
+ */
+class PreflyteTrainIT {
+
+  private static final Path MODULE = Path.of("").toAbsolutePath();
+  private static final Path BIN = MODULE.getParent().resolve("bin");
+  private static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+  private static final String SUM = PACKAGE + "Sum";
+
+  @TempDir Path dir;
+  private Path home;
+  private Path taskJar;
+  private final Map<String, String> env = new HashMap<>();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    home = dir.resolve("opt/preflyte");
+    Files.createDirectories(home.resolve("lib"));
+    try (var jars = Files.list(MODULE.resolve("target/preflyte/lib"))) {
+      for (Path jar : jars.toList()) {
+        Files.copy(jar, home.resolve("lib").resolve(jar.getFileName()));
+      }
+    }
+    taskJar = dir.resolve("tasks/sum.jar");
+    writeJar(taskJar, SUM, SumExecutor.class.getName(), SumExecutor.class, Literals.class);
+    env.put("PREFLYTE_HOME", home.toString());
+    env.put("PREFLYTE_CLASSPATH", taskJar.toString());
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("FLYTE_SECRETS_DEFAULT_DIR", dir.resolve("no-secrets").toString());
+    Files.write(dir.resolve("task.pb"), Templates.sum(SUM).toByteArray());
+    Files.write(dir.resolve("inputs.pb"), LiteralMap.newBuilder()
+        .putLiterals("a", Literals.integer(2)).putLiterals("b", Literals.integer(3)).build().toByteArray());
+  }
+
+  @Test
+  void trainsTheTaskTypesAndTheNextRunLoadsThemFromTheCdsArchive() throws Exception {
+    JavaProcess.Result train = train();
+
+    assertEquals(0, train.exitCode(), train.stderr());
+    assertEquals("", train.stderr());
+    assertTrue(train.stdout().startsWith("preflyte-train: trained 1 task type [" + SUM + "]"), train.stdout());
+    assertTrue(Files.size(home.resolve("preflyte.jsa")) > 0);
+    assertEquals(List.of("lib", "preflyte.jsa"), listing(home), "nothing but the archive is left behind");
+
+    // -Xshare:on: the JVM refuses to start unless it maps the archive.
+    assertTaskClassFromArchive(true, "-Xshare:on");
+  }
+
+  @Test
+  void trainsForJdk25IntoTheAotCacheAndTheNextRunUsesIt() throws Exception {
+    assumeTrue(Files.isExecutable(JDK_25.resolve("bin/java")), "no Temurin 25 at " + JDK_25 + ": the AOT cache path is not tested");
+    env.put("JAVA_HOME", JDK_25.toString());
+
+    JavaProcess.Result train = train();
+
+    assertEquals(0, train.exitCode(), train.stderr());
+    assertEquals("", train.stderr());
+    assertTrue(Files.size(home.resolve("preflyte.aot")) > 0);
+    assertFalse(Files.exists(home.resolve("preflyte.jsa")));
+    assertEquals(List.of("lib", "preflyte.aot"), listing(home), "nothing but the archive is left behind");
+    // -XX:AOTMode=on: the JVM refuses to start unless it uses the cache.
+    assertTaskClassFromArchive(true, "-XX:AOTMode=on");
+
+    // The task jar rebuilt after training: the cache no longer fits, and the task runs without it,
+    // saying nothing (the launcher checks this itself, as 25.0.3's JVM does not: JDK-8377932).
+    writeJar(taskJar, SUM, SumExecutor.class.getName(), SumExecutor.class, Literals.class, Templates.class);
+    assertTaskClassFromArchive(false, "");
+  }
+
+  @Test
+  void aMismatchedArchiveIsIgnored() throws Exception {
+    assertEquals(0, train().exitCode());
+    // The archive was made for the task jar first on PREFLYTE_CLASSPATH; now another jar comes first.
+    Path other = dir.resolve("tasks/other.jar");
+    writeJar(other, PACKAGE + "Other", SumExecutor.class.getName(), SumExecutor.class);
+    env.put("PREFLYTE_CLASSPATH", other + ":" + taskJar);
+
+    assertTaskClassFromArchive(false, "");
+  }
+
+  @Test
+  void aDamagedArchiveIsIgnored() throws Exception {
+    Files.writeString(home.resolve("preflyte.jsa"), "not an archive");
+    assertTaskClassFromArchive(false, "");
+    if (Files.isExecutable(JDK_25.resolve("bin/java"))) {
+      Files.writeString(home.resolve("preflyte.aot"), "not an archive");
+      env.put("JAVA_HOME", JDK_25.toString());
+      assertTaskClassFromArchive(false, "");
+    }
+  }
+
+  @Test
+  void aTaskThatCannotBeTrainedIsNamedAndNoArchiveIsWritten() throws Exception {
+    Path broken = dir.resolve("tasks/broken.jar");
+    writeJar(broken, PACKAGE + "Missing", PACKAGE + "MissingExecutor");
+    env.put("PREFLYTE_CLASSPATH", taskJar + ":" + broken);
+    Files.writeString(home.resolve("preflyte.jsa"), "the previous archive");
+
+    JavaProcess.Result train = train();
+
+    assertEquals(1, train.exitCode(), train.stdout());
+    assertEquals(1, train.stderrLines().size(), train.stderr());
+    assertTrue(train.stderr().startsWith("preflyte-train: task " + PACKAGE + "Missing cannot be trained: executor class "
+        + PACKAGE + "MissingExecutor"), train.stderr());
+    assertEquals("the previous archive", Files.readString(home.resolve("preflyte.jsa")));
+    assertEquals(List.of("lib", "preflyte.jsa"), listing(home));
+  }
+
+  @Test
+  void classFoldersAreTrainedButNotArchived() throws Exception {
+    Path classes = MODULE.resolve("target/test-classes");
+    Path folder = dir.resolve("tasks/classes");
+    Path registration = folder.resolve(ExecutorRegistry.RESOURCE_DIRECTORY + SUM);
+    Files.createDirectories(registration.getParent());
+    Files.writeString(registration, SumExecutor.class.getName());
+    for (Class<?> type : List.of(SumExecutor.class, Literals.class)) {
+      Path file = folder.resolve(type.getName().replace('.', '/') + ".class");
+      Files.createDirectories(file.getParent());
+      Files.copy(classes.resolve(type.getName().replace('.', '/') + ".class"), file);
+    }
+    env.put("PREFLYTE_CLASSPATH", folder.toString());
+
+    JavaProcess.Result train = train();
+
+    assertEquals(0, train.exitCode(), train.stderr());
+    assertEquals("preflyte-train: not archived, since the JVM archives classes from jars only: " + folder
+        + " (package it as a jar to archive it)\n", train.stderr());
+    assertTrue(train.stdout().startsWith("preflyte-train: trained 1 task type [" + SUM + "]"), train.stdout());
+    assertTaskClassFromArchive(false, "-Xshare:on");
+  }
+
+  @Test
+  void badArgumentsAreRefused() throws Exception {
+    JavaProcess.Result result = JavaProcess.run(dir, env, List.of(BIN.resolve("preflyte-train").toString(), "--outptu", "x"));
+
+    assertEquals(2, result.exitCode());
+    assertEquals("preflyte-train: unknown argument '--outptu': preflyte-train [--output FILE]\n", result.stderr());
+    assertEquals(List.of("lib"), listing(home));
+  }
+
+  private JavaProcess.Result train() throws IOException, InterruptedException {
+    return JavaProcess.run(dir, env, List.of(BIN.resolve("preflyte-train").toString()));
+  }
+
+  /** Runs Sum through preflyte-execute and checks where its executor class came from. */
+  private void assertTaskClassFromArchive(boolean fromArchive, String javaOpts) throws Exception {
+    env.put("JAVA_OPTS", (javaOpts + " -Xlog:class+load=info:file=" + dir.resolve("classes.log")).strip());
+    List<String> command = new ArrayList<>(List.of(BIN.resolve("preflyte-execute").toString(),
+        "--inputs", "inputs.pb", "--output-prefix", "out", "--raw-output-data-prefix", "{{.rawOutputDataPrefix}}",
+        "--resolver", TemplateFileResolver.NAME, "--", "task.pb", SUM));
+    Files.deleteIfExists(dir.resolve("out/outputs.pb"));
+
+    JavaProcess.Result result = JavaProcess.run(dir, env, command);
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals("", result.stdout() + result.stderr());
+    LiteralMap outputs = LiteralMap.parseFrom(Files.readAllBytes(dir.resolve("out/outputs.pb")));
+    assertEquals(5, outputs.getLiteralsOrThrow("sum").getScalar().getPrimitive().getInteger());
+    String line = Files.readAllLines(dir.resolve("classes.log")).stream()
+        .filter(l -> l.contains(" " + SumExecutor.class.getName() + " source: "))
+        .findFirst().orElseThrow();
+    assertEquals(fromArchive, line.contains("source: shared objects file"), line);
+  }
+
+  private static void writeJar(Path jar, String task, String executor, Class<?>... classes) throws IOException {
+    Files.createDirectories(jar.getParent());
+    try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+      out.putNextEntry(new JarEntry(ExecutorRegistry.RESOURCE_DIRECTORY + task));
+      out.write(executor.getBytes(StandardCharsets.UTF_8));
+      for (Class<?> type : classes) {
+        String name = type.getName().replace('.', '/') + ".class";
+        out.putNextEntry(new JarEntry(name));
+        try (var in = type.getClassLoader().getResourceAsStream(name)) {
+          in.transferTo(out);
+        }
+      }
+    }
+  }
+
+  private static List<String> listing(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      return files.map(file -> file.getFileName().toString()).sorted().toList();
+    }
+  }
+}
