@@ -1,14 +1,12 @@
 package dev.preflyte.cli;
 
+import dev.preflyte.runtime.entrypoint.ScratchDirectories;
 import dev.preflyte.runtime.registry.DeclaredTask;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +88,7 @@ public final class ImageRecipes {
     } catch (IOException e) {
       throw new CliException("--output " + request.output() + " cannot be written: " + e.getMessage(), e);
     } finally {
-      deleteTree(temporary);
+      ScratchDirectories.deleteQuietly(temporary);
     }
     List<Written> written = new ArrayList<>();
     recipes.forEach((folder, recipe) ->
@@ -180,7 +178,7 @@ public final class ImageRecipes {
       throw e;
     }
     if (former.isPresent()) {
-      deleteTree(former.get());
+      ScratchDirectories.deleteQuietly(former.get());
     }
   }
 
@@ -190,24 +188,5 @@ public final class ImageRecipes {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to);
     }
-  }
-
-  private static void deleteTree(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }
