@@ -76,8 +76,8 @@ final class DistributionTree {
     }
     Optional<Path> own = ownHome();
     if (own.isEmpty()) {
-      throw new CliException("no Preflyte distribution to put in the image: give --distribution DIR or set"
-          + " PREFLYTE_HOME to the unpacked distribution");
+      throw new CliException("no Preflyte distribution to put in the image: give --distribution DIR (the Maven"
+          + " plugin's <distribution>) or set PREFLYTE_HOME to the unpacked distribution");
     }
     return at(own.get(), "the distribution this command runs from,");
   }

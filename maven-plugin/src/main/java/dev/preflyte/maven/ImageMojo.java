@@ -37,7 +37,7 @@ public final class ImageMojo extends TasksMojo {
   String base;
 
   /** The unpacked Preflyte distribution to put in the image; default: {@code PREFLYTE_HOME}. */
-  @Parameter(property = "preflyte.distribution", defaultValue = "${env.PREFLYTE_HOME}")
+  @Parameter(property = "preflyte.distribution")
   File distribution;
 
   /** The storage backends to include ({@code s3}, {@code azure}, {@code gcs}); default: all. */
@@ -54,10 +54,6 @@ public final class ImageMojo extends TasksMojo {
       getLog().info("preflyte:image skipped");
       return;
     }
-    if (distribution == null) {
-      throw new MojoFailureException("preflyte:image needs the Preflyte distribution to put in the image: set"
-          + " <distribution> (-Dpreflyte.distribution=DIR) or PREFLYTE_HOME to the unpacked distribution");
-    }
     try (URLClassLoader loader = projectLoader()) {
       List<DeclaredTask> tasks = DeclaredTasks.load(loader);
       if (tasks.isEmpty()) {
@@ -67,7 +63,8 @@ public final class ImageMojo extends TasksMojo {
       for (String element : mavenProject.getRuntimeClasspathElements()) {
         classPath.add(Path.of(element));
       }
-      ImageRecipes.Request request = new ImageRecipes.Request(tasks, images(), base, distribution.toPath(),
+      ImageRecipes.Request request = new ImageRecipes.Request(tasks, images(), base,
+          distribution == null ? null : distribution.toPath(),
           backends == null ? List.of() : backends, classPath, output.toPath(), force);
       for (ImageRecipes.Written image : ImageRecipes.write(request, line -> getLog().warn(line))) {
         getLog().info("wrote " + image.folder() + " for " + image.image() + " (" + image.tasks().size() + " task"
