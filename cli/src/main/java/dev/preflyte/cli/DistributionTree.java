@@ -23,8 +23,6 @@ final class DistributionTree {
 
   static final String EXECUTE = "preflyte-execute";
   static final String TRAIN = "preflyte-train";
-  /** The start-up archives preflyte-train writes into the home: JDK 25's AOT cache, else CDS. */
-  static final List<String> STARTUP_ARCHIVES = List.of("preflyte.aot", "preflyte.jsa");
   static final String LIB = "lib";
   static final String LICENSES = "licenses";
   static final String BACKENDS = "backends";

@@ -103,14 +103,6 @@ final class TaskClassPath {
     copy(dependencies, dependencyFolder);
   }
 
-  List<String> taskJars() {
-    return List.copyOf(tasks.keySet());
-  }
-
-  List<String> dependencyJars() {
-    return List.copyOf(dependencies.keySet());
-  }
-
   private static void copy(Map<String, Path> jars, Path folder) throws IOException {
     Files.createDirectories(folder);
     for (Map.Entry<String, Path> jar : jars.entrySet()) {
