@@ -22,19 +22,30 @@ final class ClassPathOptions {
           + ENVIRONMENT + ", else the command's own class path.")
   String classPath;
 
+  /** The entries given, by option or environment; none when neither gives any. */
+  List<Path> entries() {
+    String path = classPath != null ? classPath : System.getenv(ENVIRONMENT);
+    List<Path> entries = new ArrayList<>();
+    if (path != null) {
+      for (String entry : path.split(File.pathSeparator)) {
+        if (!entry.isEmpty()) {
+          entries.add(Path.of(entry));
+        }
+      }
+    }
+    return entries;
+  }
+
   /** The class loader over the entries (the command's own loader when none are given). */
   ClassLoader loader() {
-    String path = classPath != null ? classPath : System.getenv(ENVIRONMENT);
+    List<Path> entries = entries();
     ClassLoader parent = ClassPathOptions.class.getClassLoader();
-    if (path == null || path.isBlank()) {
+    if (entries.isEmpty()) {
       return parent;
     }
     List<URL> urls = new ArrayList<>();
-    for (String entry : path.split(File.pathSeparator)) {
-      if (entry.isEmpty()) {
-        continue;
-      }
-      Path file = Path.of(entry);
+    for (Path file : entries) {
+      String entry = file.toString();
       if (!Files.isReadable(file)) {
         throw new CliException("class-path entry " + entry + " cannot be read: "
             + (Files.exists(file) ? "check its permissions" : "it does not exist"));

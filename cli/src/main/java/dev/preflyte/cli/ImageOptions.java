@@ -23,13 +23,19 @@ final class ImageOptions {
   /** {@code template} with its image replaced when {@code images} names it (its repository or it exactly). */
   static TaskTemplate apply(Map<String, String> images, TaskTemplate template) {
     String image = template.getContainer().getImage();
-    String replacement = images.containsKey(image) ? images.get(image) : images.get(repository(image));
-    if (replacement == null || replacement.isBlank()) {
+    String replacement = replace(images, image);
+    if (replacement.equals(image)) {
       return template;
     }
     TaskTemplate.Builder replaced = template.toBuilder();
     replaced.getContainerBuilder().setImage(replacement);
     return replaced.build();
+  }
+
+  /** The image a task of {@code image} runs in: its replacement when {@code images} names it, else itself. */
+  static String replace(Map<String, String> images, String image) {
+    String replacement = images.containsKey(image) ? images.get(image) : images.get(repository(image));
+    return replacement == null || replacement.isBlank() ? image : replacement;
   }
 
   /** The reference without its digest and tag: {@code registry:5000/name:1.0} is {@code registry:5000/name}. */

@@ -14,12 +14,14 @@ import picocli.CommandLine.Command;
     name = "preflyte",
     mixinStandardHelpOptions = true,
     versionProvider = Preflyte.Version.class,
-    description = "Lists, describes, packages and registers declared Flyte tasks; decodes Flyte's protobuf files.",
+    description = "Lists, describes, packages and registers declared Flyte tasks, writes their image recipes;"
+        + " decodes Flyte's protobuf files.",
     subcommands = {
         TasksCommand.class,
         DescribeCommand.class,
         ShowCommand.class,
         PackageCommand.class,
+        ImageCommand.class,
         RegisterCommand.class,
         RunCommand.class,
         CommandLine.HelpCommand.class,

@@ -1,0 +1,63 @@
+package dev.preflyte.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code preflyte image --output DIR}: for each image the declared tasks name, a folder with its
+ * Dockerfile and build context ({@link ImageRecipes}).
+ */
+@Command(name = "image", versionProvider = Preflyte.Version.class,
+    description = "Writes, for each image the declared tasks name, a Dockerfile and its build context.")
+final class ImageCommand implements Callable<Integer> {
+
+  @Option(names = {"--output", "-o"}, paramLabel = "DIR", required = true,
+      description = "The folder to write, one folder per image inside; it must be new or empty.")
+  Path output;
+
+  @Option(names = "--base", paramLabel = "REF",
+      description = "The JRE base image; default: " + ImageRecipes.DEFAULT_BASE + ". Give a digest"
+          + " (REF@sha256:...) to pin it.")
+  String base;
+
+  @Option(names = "--distribution", paramLabel = "DIR",
+      description = "The unpacked Preflyte distribution to put in the image; default: $PREFLYTE_HOME, else"
+          + " the one this command runs from.")
+  Path distribution;
+
+  @Option(names = "--backends", paramLabel = "NAME", split = ",",
+      description = "The storage backends to include (s3, azure, gcs); default: all the distribution has.")
+  List<String> backends = new ArrayList<>();
+
+  @Option(names = "--force", description = "Replaces an output folder that is not empty.")
+  boolean force;
+
+  @Mixin ClassPathOptions classPath;
+  @Mixin ImageOptions images;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    List<ImageRecipes.Written> written = ImageRecipes.write(new ImageRecipes.Request(classPath.declaredTasks(),
+        images.images, base, distribution, backends, classPath.entries(), output, force), line -> {
+          err.println("preflyte: " + line);
+          err.flush();
+        });
+    PrintWriter out = spec.commandLine().getOut();
+    for (ImageRecipes.Written image : written) {
+      out.println("wrote " + image.folder() + " for " + image.image() + " (" + image.tasks().size() + " task"
+          + (image.tasks().size() == 1 ? "" : "s") + "): docker build -t " + image.image() + " " + image.folder());
+    }
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,160 @@
+package dev.preflyte.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The Dockerfile and build context of one task image. Layers go least-changing first (the
+ * distribution, the storage backends, the task types' dependencies, the task classes), so a code
+ * change rebuilds only the last small ones and the training run after them; no ENTRYPOINT, as
+ * Flyte runs the template's args with an empty command; a non-root user with a writable home.
+ */
+final class ImageRecipe {
+
+  /** Where things are inside the image. */
+  static final String IMAGE_HOME = "/opt/preflyte";
+  static final String IMAGE_TASKS = "/opt/preflyte-tasks/tasks";
+  static final String IMAGE_DEPENDENCIES = "/opt/preflyte-tasks/dependencies";
+  static final String WORK_DIR = "/home/preflyte";
+  /** A fixed non-root id: it needs no user database in the base, and Kubernetes' runAsNonRoot accepts it. */
+  static final String USER = "65532:65532";
+  /** Heap from the container's memory limit; the serial collector suits one short-lived task. */
+  static final String JAVA_OPTS = "-XX:MaxRAMPercentage=75.0 -XX:+UseSerialGC";
+
+  /** The context's folders, in layer order. */
+  static final String DISTRIBUTION = "distribution";
+  static final String BACKENDS = "backends";
+  static final String DEPENDENCIES = "dependencies";
+  static final String TASKS = "tasks";
+  static final String HOME = "home";
+
+  private final OciReference image;
+  private final List<String> taskNames;
+  private final OciReference base;
+  private final DistributionTree distribution;
+  private final Map<String, Path> backends;
+  private final TaskClassPath classPath;
+
+  ImageRecipe(OciReference image, List<String> taskNames, OciReference base, DistributionTree distribution,
+      Map<String, Path> backends, TaskClassPath classPath) {
+    this.image = image;
+    this.taskNames = List.copyOf(taskNames);
+    this.base = base;
+    this.distribution = distribution;
+    this.backends = Map.copyOf(backends);
+    this.classPath = classPath;
+  }
+
+  OciReference image() {
+    return image;
+  }
+
+  List<String> taskNames() {
+    return taskNames;
+  }
+
+  String dockerfile() {
+    List<String> lines = new ArrayList<>();
+    lines.add("# syntax=docker/dockerfile:1");
+    lines.add("# Written by preflyte image: the image " + image + " of the Preflyte tasks");
+    taskNames.forEach(name -> lines.add("#   " + name));
+    lines.add("# Build and push it from this folder (see README, \"Building the task image\"):");
+    lines.add("#   docker build -t " + image + " . && docker push " + image);
+    lines.add("# The base must have bash, and java on PATH or in JAVA_HOME.");
+    lines.add("FROM " + base);
+    lines.add("ENV PREFLYTE_HOME=" + IMAGE_HOME);
+    lines.add("ENV PREFLYTE_CLASSPATH=" + IMAGE_TASKS + "/*:" + IMAGE_DEPENDENCIES + "/*");
+    lines.add("ENV PATH=" + IMAGE_HOME + "/bin:$PATH");
+    lines.add("ENV JAVA_OPTS=\"" + JAVA_OPTS + "\"");
+    lines.add("ENV HOME=" + WORK_DIR);
+    lines.add("COPY --chown=" + USER + " " + HOME + "/ /home/");
+    lines.add("COPY " + DISTRIBUTION + "/ " + IMAGE_HOME + "/");
+    if (!backends.isEmpty()) {
+      lines.add("COPY " + BACKENDS + "/ " + IMAGE_HOME + "/" + DistributionTree.BACKENDS + "/");
+    }
+    lines.add("COPY " + DEPENDENCIES + "/ " + IMAGE_DEPENDENCIES + "/");
+    lines.add("COPY " + TASKS + "/ " + IMAGE_TASKS + "/");
+    lines.add("# The start-up archive for this base's JVM, trained on these tasks' types.");
+    lines.add("RUN [\"" + DistributionTree.TRAIN + "\"]");
+    lines.add("USER " + USER);
+    lines.add("WORKDIR " + WORK_DIR);
+    return String.join("\n", lines) + "\n";
+  }
+
+  static String dockerignore() {
+    return "# Only the recipe's own folders reach the builder: nothing else put here (credentials,\n"
+        + "# a ~/.flyte config) can end up in a layer.\n"
+        + "*\n"
+        + Stream.of(HOME, DISTRIBUTION, BACKENDS, DEPENDENCIES, TASKS).map(folder -> "!" + folder + "\n")
+            .reduce("", String::concat);
+  }
+
+  /** Writes the Dockerfile, .dockerignore and every folder the COPY lines name into {@code folder}. */
+  void writeContext(Path folder) throws IOException {
+    Files.createDirectories(folder.resolve(HOME).resolve(Path.of(WORK_DIR).getFileName().toString()));
+    Path home = Files.createDirectories(folder.resolve(DISTRIBUTION));
+    Path bin = Files.createDirectories(home.resolve("bin"));
+    for (Map.Entry<String, Path> script : distribution.scripts().entrySet()) {
+      Path target = bin.resolve(script.getKey());
+      Files.copy(script.getValue(), target);
+      permissions(target, "rwxr-xr-x");
+    }
+    copyTree(distribution.lib(), home.resolve(DistributionTree.LIB));
+    if (distribution.licenses().isPresent()) {
+      copyTree(distribution.licenses().get(), home.resolve(DistributionTree.LICENSES));
+    }
+    for (Map.Entry<String, Path> backend : backends.entrySet()) {
+      copyTree(backend.getValue(), folder.resolve(BACKENDS).resolve(backend.getKey()));
+    }
+    classPath.copyTo(folder.resolve(TASKS), folder.resolve(DEPENDENCIES));
+    Files.writeString(folder.resolve("Dockerfile"), dockerfile());
+    Files.writeString(folder.resolve(".dockerignore"), dockerignore());
+    readableByAll(folder);
+  }
+
+  private static void copyTree(Path source, Path target) throws IOException {
+    try (Stream<Path> files = Files.walk(source)) {
+      files.forEach(file -> {
+        Path copy = target.resolve(source.relativize(file).toString());
+        try {
+          if (Files.isDirectory(file)) {
+            Files.createDirectories(copy);
+          } else {
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  // COPY keeps modes, and the image runs as a user that owns none of these files: all must read them.
+  private static void readableByAll(Path folder) throws IOException {
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        permissions(file, Files.isDirectory(file) || Files.isExecutable(file) ? "rwxr-xr-x" : "rw-r--r--");
+      }
+    }
+  }
+
+  private static void permissions(Path file, String permissions) throws IOException {
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+    }
+  }
+}
