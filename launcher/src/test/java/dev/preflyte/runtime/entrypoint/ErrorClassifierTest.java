@@ -51,7 +51,7 @@ class ErrorClassifierTest {
     assertTask(new LiteralConversionException("output of the parser: expected INTEGER"), "USER:InputMismatch",
         ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.USER);
     assertTask(new NoClassDefFoundError("org/sqlite/JDBC"), "SYSTEM:ExecutorLoad",
-        ContainerError.Kind.RECOVERABLE, ExecutionError.ErrorKind.SYSTEM);
+        ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.SYSTEM);
     assertTask(new AssertionError("invariant"), "USER:AssertionError",
         ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.USER);
     assertTask(new RuntimeException() { }, "USER:ErrorClassifierTest$1",
