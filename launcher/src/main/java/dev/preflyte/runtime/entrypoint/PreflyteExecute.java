@@ -34,14 +34,16 @@ public final class PreflyteExecute {
     PrintStream out = System.out;
     PrintStream err = System.err;
     // Whatever the task or its libraries print passes through the scrubber on its way to the log.
-    PrintStream scrubbedOut = new PrintStream(new ScrubbingOutputStream(out, scrubber), true, StandardCharsets.UTF_8);
-    PrintStream scrubbedErr = new PrintStream(new ScrubbingOutputStream(err, scrubber), true, StandardCharsets.UTF_8);
+    ScrubbingOutputStream scrubbingOut = new ScrubbingOutputStream(out, scrubber);
+    ScrubbingOutputStream scrubbingErr = new ScrubbingOutputStream(err, scrubber);
+    PrintStream scrubbedOut = new PrintStream(scrubbingOut, true, StandardCharsets.UTF_8);
+    PrintStream scrubbedErr = new PrintStream(scrubbingErr, true, StandardCharsets.UTF_8);
     System.setOut(scrubbedOut);
     System.setErr(scrubbedErr);
     try (Storages storage = StandardStorage.create()) {
       ExecuteCommand command = new ExecuteCommand(environment, storage, loader, scrubbedErr, Clock.systemUTC(),
           EnvironmentSecrets.DEFAULT_DIRECTORY, scrubber);
-      ShutdownGuard guard = ShutdownGuard.install(command, environment, scrubbedErr, new Flush(scrubbedOut, scrubbedErr));
+      ShutdownGuard guard = ShutdownGuard.install(command, environment, scrubbedErr, new Release(scrubbingOut, scrubbingErr));
       int status = command.run(args);
       guard.exitingWith(status);
       return status;
@@ -54,19 +56,23 @@ public final class PreflyteExecute {
   }
 
   /** Passes on what the scrubbing streams hold back, when the JVM ends before main returns. */
-  private static final class Flush implements Runnable {
-    private final PrintStream out;
-    private final PrintStream err;
+  private static final class Release implements Runnable {
+    private final ScrubbingOutputStream out;
+    private final ScrubbingOutputStream err;
 
-    Flush(PrintStream out, PrintStream err) {
+    Release(ScrubbingOutputStream out, ScrubbingOutputStream err) {
       this.out = out;
       this.err = err;
     }
 
     @Override
     public void run() {
-      out.close();
-      err.close();
+      try {
+        out.release();
+        err.release();
+      } catch (java.io.IOException e) {
+        // The log is gone; nothing left to tell.
+      }
     }
   }
 }

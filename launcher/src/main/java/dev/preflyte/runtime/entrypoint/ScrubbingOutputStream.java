@@ -54,6 +54,14 @@ final class ScrubbingOutputStream extends OutputStream {
   /** Passes on the held-back tail, scrubbed, and flushes; the target stays open. */
   @Override
   public synchronized void close() throws IOException {
+    release();
+  }
+
+  /**
+   * Passes on the held-back tail, scrubbed, and flushes, the stream staying usable: for when the JVM
+   * ends before the stream can be closed.
+   */
+  synchronized void release() throws IOException {
     if (held.length > 0) {
       scrubber.mask(held, held.length, true, target);
       held = new byte[0];

@@ -57,8 +57,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExecuteFailureTableIT {
 
-  private static final Path MODULE = Path.of("").toAbsolutePath();
-  private static final Path SCRIPT = MODULE.getParent().resolve("bin/preflyte-execute");
   private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
 
   @TempDir static Path root;
@@ -236,16 +234,8 @@ class ExecuteFailureTableIT {
       Files.delete(dir.resolve("inputs.pb"));
     }
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
-    java.util.Map<String, String> env = new java.util.HashMap<>();
-    env.put("PREFLYTE_CLASSPATH", MODULE.resolve("target/test-classes").toString());
-    env.put("JAVA_HOME", System.getProperty("java.home"));
-    env.put("FLYTE_SECRETS_DEFAULT_DIR", dir.resolve("secrets").toString());
-    env.put("TMPDIR", tmp.toString());
-    env.putAll(row.env);
-    env.put("JAVA_OPTS", (row.env.getOrDefault("JAVA_OPTS", "") + " -Djava.io.tmpdir=" + tmp).strip());
-    List<String> command = List.of(SCRIPT.toString(), "--inputs", "inputs.pb", "--output-prefix", row.outputPrefix,
-        "--raw-output-data-prefix", "{{.rawOutputDataPrefix}}", "--prev-checkpoint", "\"\"",
-        "--resolver", TemplateFileResolver.NAME, "--", "task.pb", row.executor);
+    Map<String, String> env = LauncherRuns.environment(dir, tmp, row.env);
+    List<String> command = LauncherRuns.command(row.outputPrefix, "{{.rawOutputDataPrefix}}", row.executor);
     return new Run(dir, JavaProcess.run(dir, env, command), false);
   }
 

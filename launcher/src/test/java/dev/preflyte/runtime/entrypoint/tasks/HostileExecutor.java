@@ -104,8 +104,11 @@ public class HostileExecutor implements TaskExecutor {
   /** Leaves a file in the working directory and says where, so a test can check it is removed. */
   private static void writeScratch(ExecutionContext context) {
     try {
-      Path scratch = context.workingDirectory().resolve("scratch.bin");
-      Files.write(scratch, new byte[4096]);
+      Files.write(context.workingDirectory().resolve("scratch.bin"), new byte[4096]);
+      Path raw = Path.of(context.rawOutputPrefix());
+      if (Files.isDirectory(raw)) { // what a local upload cut short by the end of the JVM leaves
+        Files.write(raw.resolve(".upload.bin.4f1c.partial"), new byte[4096]);
+      }
       System.out.println("hostile: started, working directory " + context.workingDirectory());
       System.out.flush();
     } catch (IOException e) {
