@@ -125,4 +125,68 @@ class ErrorClassifierTest {
         withSecret.getMessage());
     assertTrue(without.getCause() instanceof IllegalStateException);
   }
+
+  @Test
+  void outOfMemoryIsOneClassWhereverItHappens() {
+    OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+    for (TaskFailure failure : new TaskFailure[] {ErrorClassifier.classifyTask(oom),
+        ErrorClassifier.classifyPlatform(oom), ErrorClassifier.classifyTask(new RuntimeException("wrapped", oom)),
+        ErrorClassifier.classifyPlatform(new StorageException("reading inputs", oom))}) {
+      assertEquals("USER:OutOfMemory", failure.code());
+      assertEquals(ContainerError.Kind.RECOVERABLE, failure.kind());
+      assertEquals(ExecutionError.ErrorKind.USER, failure.origin());
+    }
+  }
+
+  @Test
+  void deterministicMistakesAreNotRetried() {
+    assertFalse(ErrorClassifier.classifyPlatform(new TemplateLoadException("corrupt", null)).recoverable());
+    assertTrue(ErrorClassifier.classifyPlatform(
+        new TemplateLoadException("cannot read", new StorageException("503"))).recoverable());
+    assertFalse(ErrorClassifier.classifyPlatform(new ExecutorLoadException("no executor")).recoverable());
+    assertFalse(ErrorClassifier.classifyPlatform(new InputsLoadException("garbage", null)).recoverable());
+    assertFalse(ErrorClassifier.classifyPlatform(new InputLocationException("input 'f'")).recoverable());
+    TaskFailure custom = ErrorClassifier.classifyTask(
+        new dev.preflyte.runtime.custom.CustomDecodingException("limit", "missing"));
+    assertEquals("SYSTEM:TemplateLoad", custom.code());
+    assertFalse(custom.recoverable());
+    assertEquals("USER:ExceptionInInitializerError",
+        ErrorClassifier.classifyTask(new ExceptionInInitializerError("static init of the task")).code());
+  }
+
+  /** toString, getMessage, getCause and getStackTrace all throw. */
+  static final class Unprintable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String toString() {
+      throw new IllegalStateException("no toString");
+    }
+
+    @Override
+    public String getMessage() {
+      throw new IllegalStateException("no message");
+    }
+
+    @Override
+    public synchronized Throwable getCause() {
+      throw new IllegalStateException("no cause");
+    }
+
+    @Override
+    public StackTraceElement[] getStackTrace() {
+      throw new IllegalStateException("no stack");
+    }
+  }
+
+  @Test
+  void anUnprintableExceptionStaysTheTasksAndIsStillDescribed() {
+    TaskFailure failure = ErrorClassifier.classifyTask(new Unprintable());
+    assertEquals("USER:Unprintable", failure.code());
+    String message = ErrorDocuments.message(failure.cause(), new SecretScrubber());
+    assertTrue(message.startsWith(Unprintable.class.getName() + " (its toString() threw java.lang.IllegalStateException)"),
+        message);
+    TaskFailedException exception = TaskFailures.exception(failure, new SecretScrubber());
+    assertTrue(exception.getMessage().contains("Unprintable"), exception.getMessage());
+  }
 }
