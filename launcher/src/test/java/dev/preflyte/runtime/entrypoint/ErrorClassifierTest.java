@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ErrorDocument;
 import dev.preflyte.idl.core.ExecutionError;
+import dev.preflyte.runtime.entrypoint.tasks.HostileExecutor;
 import dev.preflyte.runtime.executor.RecoverableException;
 import dev.preflyte.runtime.literal.LiteralConversionException;
 import dev.preflyte.runtime.registry.ExecutorLoadException;
@@ -154,38 +155,13 @@ class ErrorClassifierTest {
         ErrorClassifier.classifyTask(new ExceptionInInitializerError("static init of the task")).code());
   }
 
-  /** toString, getMessage, getCause and getStackTrace all throw. */
-  static final class Unprintable extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public String toString() {
-      throw new IllegalStateException("no toString");
-    }
-
-    @Override
-    public String getMessage() {
-      throw new IllegalStateException("no message");
-    }
-
-    @Override
-    public synchronized Throwable getCause() {
-      throw new IllegalStateException("no cause");
-    }
-
-    @Override
-    public StackTraceElement[] getStackTrace() {
-      throw new IllegalStateException("no stack");
-    }
-  }
-
   @Test
   void anUnprintableExceptionStaysTheTasksAndIsStillDescribed() {
-    TaskFailure failure = ErrorClassifier.classifyTask(new Unprintable());
+    TaskFailure failure = ErrorClassifier.classifyTask(new HostileExecutor.Unprintable());
     assertEquals("USER:Unprintable", failure.code());
     String message = ErrorDocuments.message(failure.cause(), new SecretScrubber());
-    assertTrue(message.startsWith(Unprintable.class.getName() + " (its toString() threw java.lang.IllegalStateException)"),
-        message);
+    assertTrue(message.startsWith(HostileExecutor.Unprintable.class.getName()
+        + " (its toString() threw java.lang.IllegalStateException)"), message);
     TaskFailedException exception = TaskFailures.exception(failure, new SecretScrubber());
     assertTrue(exception.getMessage().contains("Unprintable"), exception.getMessage());
   }

@@ -126,8 +126,8 @@ public class HostileExecutor implements TaskExecutor {
     }
   }
 
-  /** An exception nothing can print: toString, getMessage and getStackTrace all throw. */
-  static final class Unprintable extends RuntimeException {
+  /** An exception nothing can print: toString, getMessage, getCause and getStackTrace all throw. */
+  public static final class Unprintable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -143,6 +143,11 @@ public class HostileExecutor implements TaskExecutor {
     @Override
     public String getLocalizedMessage() {
       throw new IllegalStateException("getLocalizedMessage refuses");
+    }
+
+    @Override
+    public synchronized Throwable getCause() {
+      throw new IllegalStateException("getCause refuses");
     }
 
     @Override
