@@ -18,8 +18,8 @@ import sun.misc.SignalHandler;
  *       default 10) even if a shutdown hook of the task never returns.
  * </ul>
  *
- * <p>Nothing runs on the success path but registering the hook and the handlers: the deadline
- * thread starts only once the JVM is shutting down.
+ * <p>Nothing runs on the success path but registering the hook and the handlers, and taking the
+ * hook out again once the run returned: no thread starts unless the JVM ends under the run.
  */
 final class ShutdownGuard {
 
@@ -30,6 +30,7 @@ final class ShutdownGuard {
   private final PrintStream stderr;
   private final Runnable flushStreams;
   private final long graceMillis;
+  private final Thread hook;
   private volatile Signal received;
   private volatile int haltStatus = ExecuteCommand.EXIT_FAILED;
 
@@ -40,21 +41,31 @@ final class ShutdownGuard {
     this.stderr = stderr;
     this.flushStreams = flushStreams;
     this.graceMillis = graceMillis;
+    this.hook = new Thread(new Hook(), "preflyte-shutdown");
   }
 
   /** Registers the hook and the signal handlers for the run of {@code command}. */
   static ShutdownGuard install(ExecuteCommand command, Map<String, String> environment, PrintStream stderr,
       Runnable flushStreams) {
     ShutdownGuard guard = new ShutdownGuard(command, environment, stderr, flushStreams, graceMillis(environment));
-    Runtime.getRuntime().addShutdownHook(new Thread(guard.new Hook(), "preflyte-shutdown"));
+    Runtime.getRuntime().addShutdownHook(guard.hook);
     guard.handle("TERM");
     guard.handle("INT");
     return guard;
   }
 
-  /** The status the JVM ends with if shutdown has to be cut short; the run's own exit code. */
+  /**
+   * The run returned {@code status}: its verdict is written and its scratch files are removed, so
+   * the hook has nothing left to do and is taken out (no thread starts at exit). Signals still end
+   * the JVM within the grace period.
+   */
   void exitingWith(int status) {
     haltStatus = status;
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // Already shutting down: the hook is running and sees the run has returned.
+    }
   }
 
   private void handle(String name) {
