@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Finds every value that is a secret in this container before the task can print anything, so the
@@ -61,15 +64,33 @@ final class ContainerSecrets {
     }
   }
 
-  /** Every regular file below {@code directory}, following the links Kubernetes mounts secrets with. */
+  /**
+   * Every regular file below {@code directory}, following the links Kubernetes mounts secrets with;
+   * an unreadable entry or a link loop skips that entry only.
+   */
   private static void rememberFiles(Path directory, SecretScrubber scrubber) {
     if (!Files.isDirectory(directory)) {
       return;
     }
-    try (Stream<Path> files = Files.walk(directory, MAX_DEPTH, FileVisitOption.FOLLOW_LINKS)) {
-      files.limit(MAX_FILES).filter(Files::isRegularFile).forEach(file -> rememberFile(file, scrubber));
+    try {
+      Files.walkFileTree(directory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), MAX_DEPTH, new SimpleFileVisitor<>() {
+        private int files;
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          if (attributes.isRegularFile()) {
+            rememberFile(file, scrubber);
+          }
+          return ++files < MAX_FILES ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          return FileVisitResult.CONTINUE;
+        }
+      });
     } catch (IOException | UncheckedIOException e) {
-      // An unreadable part of the mount: the task cannot read it either.
+      // An unreadable mount: the task cannot read it either.
     }
   }
 

@@ -38,4 +38,16 @@ class ContainerSecretsTest {
         "_FSEC_OTHER", "other-6"), dir.resolve("none"), scrubber);
     assertEquals("**** other-6", scrubber.scrub("custom-5 other-6"));
   }
+
+  @Test
+  void aLinkLoopInTheMountSkipsOnlyItself() throws Exception {
+    Files.createDirectories(dir.resolve("a/loop-parent"));
+    Files.createSymbolicLink(dir.resolve("a/loop-parent/loop"), dir.resolve("a"));
+    Files.createDirectories(dir.resolve("z"));
+    Files.writeString(dir.resolve("z/key"), "after-the-loop-7\n");
+    SecretScrubber scrubber = new SecretScrubber();
+    ContainerSecrets.rememberAll(Map.of("FLYTE_SECRETS_DEFAULT_DIR", dir.toString()), Path.of("/nonexistent"),
+        scrubber);
+    assertEquals("****", scrubber.scrub("after-the-loop-7"));
+  }
 }
