@@ -52,6 +52,8 @@ public final class ExecuteCommand {
    * outputs.pb), or the shutdown hook when the JVM ends under it. The first to claim it keeps it.
    */
   private final AtomicReference<Thread> verdictWriter = new AtomicReference<>();
+  /** Set on SIGTERM / SIGINT: from then on nothing is written, not even by a run that claimed the verdict. */
+  private volatile boolean stopping;
   private volatile ExecuteArguments running;
   private volatile Path workingDirectory;
   private volatile Path defaultRawOutput;
@@ -194,6 +196,7 @@ public final class ExecuteCommand {
    *     FLYTE_FAIL_ON_ERROR), or -1 when nothing was written
    */
   int shutDown(boolean stopped) {
+    stopping |= stopped;
     ExecuteArguments arguments = running;
     int status = -1;
     if (arguments != null && claimVerdict() && !stopped && !arguments.dryRun()) {
@@ -214,6 +217,9 @@ public final class ExecuteCommand {
 
   /** Whether the calling thread may write the verdict: it claimed it now or before. */
   private boolean claimVerdict() {
+    if (stopping) {
+      return false;
+    }
     Thread self = Thread.currentThread();
     return verdictWriter.compareAndExchange(null, self) == null || verdictWriter.get() == self;
   }
