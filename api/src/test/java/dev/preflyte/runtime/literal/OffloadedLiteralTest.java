@@ -45,4 +45,31 @@ class OffloadedLiteralTest {
         assertThrows(LiteralConversionException.class,
             () -> LiteralCodecs.int64().decode(offloaded("s3://b/k"), null)).getMessage());
   }
+
+  @Test
+  void offloadedLiteralIsReadOnlyUpToItsDeclaredSize() throws IOException {
+    TestContext context = TestContext.in(root);
+    byte[] literal = LiteralCodecs.int64().encode(42L, context).toByteArray();
+    Path stored = Files.write(root.resolve("sized.pb"), literal);
+    Literal exact = Literal.newBuilder().setOffloadedMetadata(LiteralOffloadedMetadata.newBuilder()
+        .setUri(stored.toString()).setSizeBytes(literal.length)).build();
+    assertEquals(42L, LiteralCodecs.int64().decode(exact, context));
+
+    Literal understated = exact.toBuilder().setOffloadedMetadata(exact.getOffloadedMetadata().toBuilder()
+        .setSizeBytes(literal.length - 1)).build();
+    LiteralConversionException longer = assertThrows(LiteralConversionException.class,
+        () -> LiteralCodecs.int64().decode(understated, context));
+    assertTrue(longer.getMessage().contains("is longer than its declared size_bytes " + (literal.length - 1)),
+        longer.getMessage());
+
+    Literal overstated = exact.toBuilder().setOffloadedMetadata(exact.getOffloadedMetadata().toBuilder()
+        .setSizeBytes(literal.length + 5)).build();
+    assertTrue(assertThrows(LiteralConversionException.class, () -> LiteralCodecs.int64().decode(overstated, context))
+        .getMessage().contains("not its declared size_bytes"));
+
+    Literal huge = exact.toBuilder().setOffloadedMetadata(exact.getOffloadedMetadata().toBuilder()
+        .setSizeBytes(Literals.MAX_OFFLOADED_BYTES + 1)).build();
+    assertTrue(assertThrows(LiteralConversionException.class, () -> LiteralCodecs.int64().decode(huge, context))
+        .getMessage().contains("more than the " + Literals.MAX_OFFLOADED_BYTES + " a task reads"));
+  }
 }

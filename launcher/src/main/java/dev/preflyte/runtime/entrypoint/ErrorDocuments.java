@@ -1,9 +1,9 @@
 package dev.preflyte.runtime.entrypoint;
 
-import dev.preflyte.runtime.task.TaskFailure;
 import com.google.protobuf.Timestamp;
 import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ErrorDocument;
+import dev.preflyte.runtime.task.TaskFailure;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -13,12 +13,13 @@ public final class ErrorDocuments {
 
   /** Longest message kept; Flyte truncates long messages anyway, and the head matters most. */
   static final int MAX_MESSAGE_CHARS = 64 * 1024;
+  private static final int MAX_CAUSES = 16;
 
   private ErrorDocuments() {}
 
   /**
    * The error document for {@code failure}: its message holds the exception type, message and stack
-   * trace with every secret value the run handed out replaced by {@code ****}.
+   * trace with every secret value the run knows replaced by {@code ****}.
    */
   public static ErrorDocument of(TaskFailure failure, SecretScrubber scrubber, String worker, Instant now) {
     ContainerError error =
@@ -33,13 +34,23 @@ public final class ErrorDocuments {
     return ErrorDocument.newBuilder().setError(error).build();
   }
 
-  /** The exception's type, message and stack trace (with causes), scrubbed of secrets. */
+  /**
+   * The exception's type, message and stack trace (with causes), scrubbed of secrets. Task code's
+   * exceptions may override toString, getMessage, getCause or getStackTrace to throw: then the parts
+   * that can be had are described instead, never a failure of the description itself.
+   */
   public static String message(Throwable failure, SecretScrubber scrubber) {
-    StringWriter text = new StringWriter();
-    try (PrintWriter out = new PrintWriter(text)) {
-      failure.printStackTrace(out);
+    String text;
+    try {
+      StringWriter trace = new StringWriter();
+      try (PrintWriter out = new PrintWriter(trace)) {
+        failure.printStackTrace(out);
+      }
+      text = trace.toString();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      text = describeChain(failure);
     }
-    String scrubbed = scrubber.scrub(text.toString());
+    String scrubbed = scrubber.scrub(text);
     if (scrubbed.length() > MAX_MESSAGE_CHARS) {
       scrubbed = scrubbed.substring(0, MAX_MESSAGE_CHARS) + "\n... (truncated)";
     }
@@ -48,8 +59,36 @@ public final class ErrorDocuments {
 
   /** The first line of the scrubbed message: the exception type and its message. */
   public static String summary(Throwable failure, SecretScrubber scrubber) {
-    String line = scrubber.scrub(String.valueOf(failure));
+    String line = scrubber.scrub(describe(failure));
     int newline = line.indexOf('\n');
     return newline < 0 ? line : line.substring(0, newline);
+  }
+
+  /** {@code failure.toString()}, or its class and what went wrong when that throws. */
+  static String describe(Throwable failure) {
+    try {
+      return String.valueOf(failure);
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      return failure.getClass().getName() + " (its toString() threw " + e.getClass().getName() + ")";
+    }
+  }
+
+  private static String describeChain(Throwable failure) {
+    StringBuilder text = new StringBuilder();
+    Throwable current = failure;
+    for (int depth = 0; current != null && depth < MAX_CAUSES; depth++) {
+      text.append(depth == 0 ? "" : "Caused by: ").append(describe(current)).append('\n');
+      try {
+        for (StackTraceElement frame : current.getStackTrace()) {
+          text.append("\tat ").append(frame).append('\n');
+        }
+        Throwable cause = current.getCause();
+        current = cause == current ? null : cause;
+      } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        text.append("\t(the rest cannot be described: ").append(e.getClass().getName()).append(")\n");
+        current = null;
+      }
+    }
+    return text.toString();
   }
 }

@@ -13,10 +13,15 @@ import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.storage.StorageException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What {@code preflyte-execute} does, as Flyte's container plugin expects: read the template, find
@@ -42,6 +47,16 @@ public final class ExecuteCommand {
   private final Clock clock;
   private final Path secretsDirectory;
   private final SecretScrubber scrubber;
+  /**
+   * Who writes the verdict: the run itself (outputs.pb, or error.pb when it fails, even after a failed
+   * outputs.pb), or the shutdown hook when the JVM ends under it. The first to claim it keeps it.
+   */
+  private final AtomicReference<Thread> verdictWriter = new AtomicReference<>();
+  /** Set on SIGTERM / SIGINT: from then on nothing is written, not even by a run that claimed the verdict. */
+  private volatile boolean stopping;
+  private volatile ExecuteArguments running;
+  private volatile Path workingDirectory;
+  private volatile Path defaultRawOutput;
 
   /**
    * @param environment the process environment ({@code FLYTE_*}, secrets)
@@ -86,6 +101,21 @@ public final class ExecuteCommand {
       return EXIT_USAGE;
     }
     FlyteEnvironment flyte = new FlyteEnvironment(environment);
+    ContainerSecrets.rememberAll(environment, secretsDirectory, scrubber); // before the task can print
+    running = arguments;
+    try {
+      return runParsed(arguments, flyte);
+    } finally {
+      running = null;
+    }
+  }
+
+  /** Whether a run is under way: parsed and not yet returned. */
+  boolean isRunning() {
+    return running != null;
+  }
+
+  private int runParsed(ExecuteArguments arguments, FlyteEnvironment flyte) {
     TaskFailure failure;
     try {
       execute(arguments, flyte, scrubber);
@@ -101,6 +131,13 @@ public final class ExecuteCommand {
       stderr.println("preflyte-execute --test: " + summary);
       return EXIT_FAILED;
     }
+    if (!claimVerdict()) {
+      return EXIT_FAILED; // being stopped: nothing more is written
+    }
+    return writeError(arguments, flyte, failure, summary);
+  }
+
+  private int writeError(ExecuteArguments arguments, FlyteEnvironment flyte, TaskFailure failure, String summary) {
     String errorUri = join(arguments.outputPrefix(), "error.pb");
     try {
       ErrorDocument document = ErrorDocuments.of(failure, scrubber, flyte.workerName(), clock.instant());
@@ -123,12 +160,12 @@ public final class ExecuteCommand {
       InterfaceCheck.check(inputs, template.getInterface().getInputs(), InterfaceMismatchException.Side.INPUT);
       return;
     }
-    Path workingDirectory = ScratchDirectories.create("preflyte-work-");
-    Path defaultRawOutput = null;
+    workingDirectory = ScratchDirectories.create("preflyte-work-");
     try {
       if (arguments.rawOutputPrefixIfGiven().isEmpty()) {
         defaultRawOutput = ScratchDirectories.create("preflyte-raw-");
       }
+      inputLocations(arguments).check(inputs);
       String rawOutputPrefix = arguments.rawOutputPrefixIfGiven().orElse(String.valueOf(defaultRawOutput));
       TaskExecutionContext context = TaskExecutionContext.builder()
           .rawOutputPrefix(rawOutputPrefix)
@@ -142,11 +179,88 @@ public final class ExecuteCommand {
           .secrets(new EnvironmentSecrets(environment, secretsDirectory, scrubber::remember), scrubber)
           .build();
       LiteralMap outputs = TaskInvocation.invoke(template, executor, inputs, context, scrubber);
-      storage.writeAtomically(join(arguments.outputPrefix(), "outputs.pb"), outputs.toByteArray());
+      if (claimVerdict()) {
+        storage.writeAtomically(join(arguments.outputPrefix(), "outputs.pb"), outputs.toByteArray());
+      }
     } finally {
-      ScratchDirectories.deleteQuietly(workingDirectory);
-      ScratchDirectories.deleteIfEmpty(defaultRawOutput);
+      removeScratch();
     }
+  }
+
+  /**
+   * The JVM is ending before {@link #run} returned: task code called System.exit, or the process got
+   * a signal ({@code stopped}). Writes error.pb for the former, nothing for the latter (and keeps the
+   * run from writing anything more), and removes the run's scratch files either way.
+   *
+   * @return the exit status the contract asks for once error.pb is written (0, or 1 with
+   *     FLYTE_FAIL_ON_ERROR), or -1 when nothing was written
+   */
+  int shutDown(boolean stopped) {
+    stopping |= stopped;
+    ExecuteArguments arguments = running;
+    int status = -1;
+    if (arguments != null && claimVerdict() && !stopped && !arguments.dryRun()) {
+      FlyteEnvironment flyte = new FlyteEnvironment(environment);
+      TaskFailure failure = ErrorClassifier.exitedByTask(new IllegalStateException(
+          "task code ended the JVM (System.exit) before the executor returned its outputs: return them, or throw"
+              + " an exception to fail the task"));
+      int written = writeError(arguments, flyte, failure, failure.code() + ": task code called System.exit");
+      status = written == EXIT_ERROR_NOT_WRITTEN ? -1 : written;
+    }
+    removeScratch();
+    if (arguments != null) {
+      removePartialFiles(InputLocations.localPath(arguments.outputPrefix()));
+      arguments.rawOutputPrefixIfGiven().ifPresent(raw -> removePartialFiles(InputLocations.localPath(raw)));
+    }
+    return status;
+  }
+
+  /** Whether the calling thread may write the verdict: it claimed it now or before. */
+  private boolean claimVerdict() {
+    if (stopping) {
+      return false;
+    }
+    Thread self = Thread.currentThread();
+    return verdictWriter.compareAndExchange(null, self) == null || verdictWriter.get() == self;
+  }
+
+  private void removeScratch() {
+    ScratchDirectories.deleteQuietly(workingDirectory);
+    ScratchDirectories.deleteIfEmpty(defaultRawOutput);
+  }
+
+  /** The hidden {@code .<name>.<id>.partial} siblings local writes go through, left by a cut-short write. */
+  private static void removePartialFiles(Path directory) {
+    if (directory == null || !Files.isDirectory(directory)) {
+      return;
+    }
+    try (DirectoryStream<Path> partials = Files.newDirectoryStream(directory, ".*.partial")) {
+      for (Path partial : partials) {
+        Files.deleteIfExists(partial);
+      }
+    } catch (IOException | RuntimeException e) {
+      // The container is ending; what cannot be removed stays.
+    }
+  }
+
+  /** Where the inputs may point: the run's own local data directories, never the secrets mount. */
+  private InputLocations inputLocations(ExecuteArguments arguments) {
+    List<Path> allowed = new ArrayList<>();
+    Path inputs = InputLocations.localPath(arguments.inputs());
+    if (inputs != null) {
+      allowed.add(inputs.getParent());
+    }
+    allowed.add(InputLocations.localPath(arguments.outputPrefix()));
+    arguments.rawOutputPrefixIfGiven().ifPresent(raw -> allowed.add(InputLocations.localPath(raw)));
+    allowed.add(InputLocations.localPath(arguments.checkpointPath()));
+    allowed.add(InputLocations.localPath(arguments.previousCheckpoint()));
+    allowed.add(workingDirectory);
+    allowed.add(defaultRawOutput);
+    String secrets = environment.get("FLYTE_SECRETS_DEFAULT_DIR");
+    List<Path> forbidden = List.of(
+        secrets == null || secrets.isBlank() ? secretsDirectory : Path.of(secrets.strip()),
+        Path.of("/proc"), Path.of("/dev"), Path.of("/sys"), Path.of("/run/secrets"), Path.of("/var/run/secrets"));
+    return new InputLocations(allowed, forbidden);
   }
 
   private LiteralMap readInputs(String uri) {
@@ -159,7 +273,7 @@ public final class ExecuteCommand {
     }
     try {
       return LiteralMap.parseFrom(bytes);
-    } catch (InvalidProtocolBufferException e) {
+    } catch (InvalidProtocolBufferException | StackOverflowError e) { // StackOverflowError: nested too deep
       throw new InputsLoadException(
           "the inputs " + uri + " (" + bytes.length + " bytes) are not a serialized LiteralMap: "
               + e.getMessage() + "; Flyte writes them for {{.input}}", e);

@@ -49,10 +49,17 @@ public final class FlyteEnvironment {
     }
   }
 
-  /** Whether {@code FLYTE_FAIL_ON_ERROR} is {@code true} (any case): exit 1 after writing error.pb. */
+  /**
+   * Whether {@code FLYTE_FAIL_ON_ERROR} is {@code true}, {@code t} or {@code 1} (any case), as flytekit
+   * reads it: exit 1 after writing error.pb.
+   */
   public boolean failOnError() {
     String value = value("FLYTE_FAIL_ON_ERROR");
-    return value != null && value.strip().equalsIgnoreCase("true");
+    if (value == null) {
+      return false;
+    }
+    String flag = value.strip();
+    return flag.equalsIgnoreCase("true") || flag.equalsIgnoreCase("t") || flag.equals("1");
   }
 
   /** The name of this worker for error documents: the pod's host name. */

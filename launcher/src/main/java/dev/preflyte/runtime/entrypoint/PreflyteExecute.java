@@ -5,22 +5,27 @@ import dev.preflyte.runtime.storage.Storages;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * {@code preflyte-execute}: the container entrypoint of every Preflyte task, Flyte's
- * {@code pyflyte-execute} for Java. See {@link ExecuteArguments} for the command line and
- * {@link ExecuteCommand} for what it does.
+ * {@code pyflyte-execute} for Java. See {@link ExecuteArguments} for the command line,
+ * {@link ExecuteCommand} for what it does and {@link ShutdownGuard} for how it ends when task code
+ * ends the JVM or a signal arrives.
  */
 public final class PreflyteExecute {
 
   private PreflyteExecute() {}
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int status = run(args);
+    VerdictMarker.reached(System.getenv());
+    System.exit(status);
   }
 
   /** Runs with this process's environment, storage and class path; returns the exit code. */
   static int run(String[] args) {
+    Map<String, String> environment = System.getenv();
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     if (loader == null) {
       loader = PreflyteExecute.class.getClassLoader();
@@ -29,18 +34,45 @@ public final class PreflyteExecute {
     PrintStream out = System.out;
     PrintStream err = System.err;
     // Whatever the task or its libraries print passes through the scrubber on its way to the log.
-    PrintStream scrubbedOut = new PrintStream(new ScrubbingOutputStream(out, scrubber), true, StandardCharsets.UTF_8);
-    PrintStream scrubbedErr = new PrintStream(new ScrubbingOutputStream(err, scrubber), true, StandardCharsets.UTF_8);
+    ScrubbingOutputStream scrubbingOut = new ScrubbingOutputStream(out, scrubber);
+    ScrubbingOutputStream scrubbingErr = new ScrubbingOutputStream(err, scrubber);
+    PrintStream scrubbedOut = new PrintStream(scrubbingOut, true, StandardCharsets.UTF_8);
+    PrintStream scrubbedErr = new PrintStream(scrubbingErr, true, StandardCharsets.UTF_8);
     System.setOut(scrubbedOut);
     System.setErr(scrubbedErr);
     try (Storages storage = StandardStorage.create()) {
-      return new ExecuteCommand(System.getenv(), storage, loader, scrubbedErr, Clock.systemUTC(),
-          EnvironmentSecrets.DEFAULT_DIRECTORY, scrubber).run(args);
+      ExecuteCommand command = new ExecuteCommand(environment, storage, loader, scrubbedErr, Clock.systemUTC(),
+          EnvironmentSecrets.DEFAULT_DIRECTORY, scrubber);
+      ShutdownGuard guard = ShutdownGuard.install(command, environment, scrubbedErr, new Release(scrubbingOut, scrubbingErr));
+      int status = command.run(args);
+      guard.exitingWith(status);
+      return status;
     } finally {
-      scrubbedOut.close(); // passes on held-back partial lines; System.out itself stays open
+      scrubbedOut.close(); // passes on held-back bytes; System.out itself stays open
       scrubbedErr.close();
       System.setOut(out);
       System.setErr(err);
+    }
+  }
+
+  /** Passes on what the scrubbing streams hold back, when the JVM ends before main returns. */
+  private static final class Release implements Runnable {
+    private final ScrubbingOutputStream out;
+    private final ScrubbingOutputStream err;
+
+    Release(ScrubbingOutputStream out, ScrubbingOutputStream err) {
+      this.out = out;
+      this.err = err;
+    }
+
+    @Override
+    public void run() {
+      try {
+        out.release();
+        err.release();
+      } catch (java.io.IOException e) {
+        // The log is gone; nothing left to tell.
+      }
     }
   }
 }

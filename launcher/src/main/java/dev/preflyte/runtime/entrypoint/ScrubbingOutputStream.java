@@ -1,21 +1,21 @@
 package dev.preflyte.runtime.entrypoint;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
- * Passes text on line by line with the secret values a run handed out replaced by {@code ****}, so a
- * task (or a library it uses) that prints a secret to stdout or stderr does not leak it into the
- * pod's log. A line is held back until its newline, the stream's close, or a size limit.
+ * Passes bytes on with the run's secret values replaced by {@code ****}, so a task (or a library it
+ * uses) that prints a secret to stdout or stderr does not leak it into the pod's log. It streams:
+ * whatever the line length and however the bytes are split into writes, only a tail that could
+ * still be the start of a secret is held back (shorter than the longest secret), until the next
+ * write completes or refutes it, or the stream is closed.
  */
 final class ScrubbingOutputStream extends OutputStream {
 
-  private static final int MAX_PENDING = 64 * 1024;
-
   private final OutputStream target;
   private final SecretScrubber scrubber;
-  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+  private byte[] held = new byte[0];
 
   ScrubbingOutputStream(OutputStream target, SecretScrubber scrubber) {
     this.target = target;
@@ -29,49 +29,43 @@ final class ScrubbingOutputStream extends OutputStream {
 
   @Override
   public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-    if (scrubber.isEmpty() && pending.size() == 0) {
-      target.write(bytes, offset, length); // no secret handed out yet: nothing to hide
+    if (held.length == 0 && scrubber.isEmpty()) {
+      target.write(bytes, offset, length); // no secret known: nothing to hide
       return;
     }
-    int start = offset;
-    int end = offset + length;
-    for (int i = offset; i < end; i++) {
-      if (bytes[i] == '\n') {
-        pending.write(bytes, start, i + 1 - start);
-        drain();
-        start = i + 1;
-      }
+    byte[] data;
+    if (held.length == 0 && offset == 0) {
+      data = bytes;
+    } else {
+      data = Arrays.copyOf(held, held.length + length);
+      System.arraycopy(bytes, offset, data, held.length, length);
+      length = data.length;
     }
-    if (start < end) {
-      pending.write(bytes, start, end - start);
-      if (pending.size() >= MAX_PENDING) {
-        drain();
-      }
-    }
+    int consumed = scrubber.mask(data, length, false, target);
+    held = Arrays.copyOfRange(data, consumed, length);
   }
 
-  /**
-   * Flushes the complete lines passed on so far. A partial line stays held back: PrintStream flushes
-   * after every print, and a secret printed in two parts must still be recognized.
-   */
+  /** Flushes what was passed on; a tail that may be the start of a secret stays held back. */
   @Override
   public synchronized void flush() throws IOException {
     target.flush();
   }
 
-  /** Passes on the held-back partial line, scrubbed, and flushes; the target stays open. */
+  /** Passes on the held-back tail, scrubbed, and flushes; the target stays open. */
   @Override
   public synchronized void close() throws IOException {
-    drain();
-    target.flush();
+    release();
   }
 
-  private void drain() throws IOException {
-    if (pending.size() == 0) {
-      return;
+  /**
+   * Passes on the held-back tail, scrubbed, and flushes, the stream staying usable: for when the JVM
+   * ends before the stream can be closed.
+   */
+  synchronized void release() throws IOException {
+    if (held.length > 0) {
+      scrubber.mask(held, held.length, true, target);
+      held = new byte[0];
     }
-    byte[] line = pending.toByteArray();
-    pending.reset();
-    target.write(scrubber.scrub(line));
+    target.flush();
   }
 }

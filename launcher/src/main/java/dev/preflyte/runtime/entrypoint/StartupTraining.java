@@ -134,12 +134,17 @@ public final class StartupTraining {
       ExecuteCommand command = new ExecuteCommand(Map.of(), storage, loader,
           new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), Clock.systemUTC(),
           EnvironmentSecrets.DEFAULT_DIRECTORY);
-      return command.run(new String[] {
+      // The guard preflyte-execute installs around every run: its classes go into the archive too.
+      ShutdownGuard guard = ShutdownGuard.install(command, Map.of(),
+          new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), () -> { });
+      int status = command.run(new String[] {
         "--inputs", dir.resolve("inputs.pb").toString(),
         "--output-prefix", dir.resolve(output).toString(),
         "--raw-output-data-prefix", "{{.rawOutputDataPrefix}}",
         "--resolver", TemplateFileResolver.NAME,
         "--", dir.resolve("task.pb").toString(), task});
+      guard.exitingWith(status);
+      return status;
     }
   }
 

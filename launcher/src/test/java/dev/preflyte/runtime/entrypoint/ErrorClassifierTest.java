@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ErrorDocument;
 import dev.preflyte.idl.core.ExecutionError;
+import dev.preflyte.runtime.entrypoint.tasks.HostileExecutor;
 import dev.preflyte.runtime.executor.RecoverableException;
 import dev.preflyte.runtime.literal.LiteralConversionException;
 import dev.preflyte.runtime.registry.ExecutorLoadException;
@@ -51,7 +52,7 @@ class ErrorClassifierTest {
     assertTask(new LiteralConversionException("output of the parser: expected INTEGER"), "USER:InputMismatch",
         ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.USER);
     assertTask(new NoClassDefFoundError("org/sqlite/JDBC"), "SYSTEM:ExecutorLoad",
-        ContainerError.Kind.RECOVERABLE, ExecutionError.ErrorKind.SYSTEM);
+        ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.SYSTEM);
     assertTask(new AssertionError("invariant"), "USER:AssertionError",
         ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.USER);
     assertTask(new RuntimeException() { }, "USER:ErrorClassifierTest$1",
@@ -124,5 +125,44 @@ class ErrorClassifierTest {
     assertTrue(withSecret.getMessage().startsWith("USER:IllegalStateException (NON_RECOVERABLE, origin USER): "),
         withSecret.getMessage());
     assertTrue(without.getCause() instanceof IllegalStateException);
+  }
+
+  @Test
+  void outOfMemoryIsOneClassWhereverItHappens() {
+    OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+    for (TaskFailure failure : new TaskFailure[] {ErrorClassifier.classifyTask(oom),
+        ErrorClassifier.classifyPlatform(oom), ErrorClassifier.classifyTask(new RuntimeException("wrapped", oom)),
+        ErrorClassifier.classifyPlatform(new StorageException("reading inputs", oom))}) {
+      assertEquals("USER:OutOfMemory", failure.code());
+      assertEquals(ContainerError.Kind.RECOVERABLE, failure.kind());
+      assertEquals(ExecutionError.ErrorKind.USER, failure.origin());
+    }
+  }
+
+  @Test
+  void deterministicMistakesAreNotRetried() {
+    assertFalse(ErrorClassifier.classifyPlatform(new TemplateLoadException("corrupt", null)).recoverable());
+    assertTrue(ErrorClassifier.classifyPlatform(
+        new TemplateLoadException("cannot read", new StorageException("503"))).recoverable());
+    assertFalse(ErrorClassifier.classifyPlatform(new ExecutorLoadException("no executor")).recoverable());
+    assertFalse(ErrorClassifier.classifyPlatform(new InputsLoadException("garbage", null)).recoverable());
+    assertFalse(ErrorClassifier.classifyPlatform(new InputLocationException("input 'f'")).recoverable());
+    TaskFailure custom = ErrorClassifier.classifyTask(
+        new dev.preflyte.runtime.custom.CustomDecodingException("limit", "missing"));
+    assertEquals("SYSTEM:TemplateLoad", custom.code());
+    assertFalse(custom.recoverable());
+    assertEquals("USER:ExceptionInInitializerError",
+        ErrorClassifier.classifyTask(new ExceptionInInitializerError("static init of the task")).code());
+  }
+
+  @Test
+  void anUnprintableExceptionStaysTheTasksAndIsStillDescribed() {
+    TaskFailure failure = ErrorClassifier.classifyTask(new HostileExecutor.Unprintable());
+    assertEquals("USER:Unprintable", failure.code());
+    String message = ErrorDocuments.message(failure.cause(), new SecretScrubber());
+    assertTrue(message.startsWith(HostileExecutor.Unprintable.class.getName()
+        + " (its toString() threw java.lang.IllegalStateException)"), message);
+    TaskFailedException exception = TaskFailures.exception(failure, new SecretScrubber());
+    assertTrue(exception.getMessage().contains("Unprintable"), exception.getMessage());
   }
 }

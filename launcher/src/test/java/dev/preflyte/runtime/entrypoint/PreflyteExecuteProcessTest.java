@@ -129,7 +129,7 @@ class PreflyteExecuteProcessTest {
 
   @Test
   void failOnErrorOtherThanTrueKeepsExitZero() throws Exception {
-    env.put("FLYTE_FAIL_ON_ERROR", "1");
+    env.put("FLYTE_FAIL_ON_ERROR", "yes");
     JavaProcess.Result result = execute(args(Templates.sum(PACKAGE + "Failing"), sumInputs(1, 2), PACKAGE + "Failing"));
 
     assertEquals(0, result.exitCode(), result.stderr());
@@ -309,7 +309,7 @@ class PreflyteExecuteProcessTest {
     execute(args(Templates.sum("com.acme.Nope"), sumInputs(1, 2), "com.acme.Nope"));
 
     ContainerError error = error();
-    assertClassified(error, "SYSTEM:ExecutorLoad", ContainerError.Kind.RECOVERABLE, ExecutionError.ErrorKind.SYSTEM);
+    assertClassified(error, "SYSTEM:ExecutorLoad", ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.SYSTEM);
     String firstLine = error.getMessage().lines().findFirst().orElseThrow();
     assertTrue(firstLine.contains("no executor is registered under the name 'com.acme.Nope'"), firstLine);
     assertTrue(firstLine.contains(PACKAGE + "Sum") && firstLine.contains(PACKAGE + "Failing"), firstLine);
@@ -347,7 +347,7 @@ class PreflyteExecuteProcessTest {
     execute(args);
 
     ContainerError error = error();
-    assertClassified(error, "SYSTEM:TemplateLoad", ContainerError.Kind.RECOVERABLE, ExecutionError.ErrorKind.SYSTEM);
+    assertClassified(error, "SYSTEM:TemplateLoad", ContainerError.Kind.NON_RECOVERABLE, ExecutionError.ErrorKind.SYSTEM);
     assertTrue(error.getMessage().contains("task.pb"), error.getMessage());
   }
 
