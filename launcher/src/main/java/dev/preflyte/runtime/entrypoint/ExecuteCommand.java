@@ -123,6 +123,8 @@ public final class ExecuteCommand {
       InterfaceCheck.check(inputs, template.getInterface().getInputs(), InterfaceMismatchException.Side.INPUT);
       return;
     }
+    // Read before the task runs, so bad settings cost no work.
+    OutputOffloading offloading = flyte.offloadsOutputs() ? OutputOffloading.fromEnvironment(environment) : null;
     Path workingDirectory = ScratchDirectories.create("preflyte-work-");
     Path defaultRawOutput = null;
     try {
@@ -142,6 +144,10 @@ public final class ExecuteCommand {
           .secrets(new EnvironmentSecrets(environment, secretsDirectory, scrubber::remember), scrubber)
           .build();
       LiteralMap outputs = TaskInvocation.invoke(template, executor, inputs, context, scrubber);
+      if (offloading != null) {
+        outputs = offloading.offload(outputs, template.getInterface().getOutputs(), arguments.outputPrefix(), storage,
+            scrubber);
+      }
       storage.writeAtomically(join(arguments.outputPrefix(), "outputs.pb"), outputs.toByteArray());
     } finally {
       ScratchDirectories.deleteQuietly(workingDirectory);

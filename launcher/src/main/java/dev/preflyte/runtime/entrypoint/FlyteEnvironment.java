@@ -55,6 +55,14 @@ public final class FlyteEnvironment {
     return value != null && value.strip().equalsIgnoreCase("true");
   }
 
+  /**
+   * Whether propeller asks for large outputs to be offloaded: flytekit's test is only that {@code
+   * _F_L_MIN_SIZE_MB} is set. Checked here so a run without it loads nothing of {@link OutputOffloading}.
+   */
+  public boolean offloadsOutputs() {
+    return environment.get(OutputOffloading.MIN_SIZE_MB) != null;
+  }
+
   /** The name of this worker for error documents: the pod's host name. */
   public String workerName() {
     String host = value("HOSTNAME");
