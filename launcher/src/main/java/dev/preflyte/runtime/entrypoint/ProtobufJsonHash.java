@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The hash flytekit's {@code flytekit.utils.pbhash.compute_hash_string} gives a message, and so the
@@ -41,10 +42,8 @@ final class ProtobufJsonHash {
 
   /** The base64 SHA-256 of {@code message}'s JSON, as flytekit computes it. */
   static String of(Message message) {
-    StringBuilder json = new StringBuilder();
-    writeMessage(message, json);
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json(message).getBytes(StandardCharsets.UTF_8));
       return Base64.getEncoder().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this JVM has no SHA-256", e);
@@ -70,26 +69,29 @@ final class ProtobufJsonHash {
     } else if (message instanceof Duration duration) {
       writeString(duration(duration), out);
     } else {
-      Map<String, Object> fields = new TreeMap<>(ProtobufJsonHash::compareCodePoints);
+      Map<String, Map.Entry<FieldDescriptor, Object>> fields = new TreeMap<>(ProtobufJsonHash::compareCodePoints);
       // getAllFields, like Python's ListFields: fields with presence when set, others when not default.
       for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
         fields.put(entry.getKey().getJsonName(), entry);
       }
-      out.append('{');
-      boolean first = true;
-      for (Map.Entry<String, Object> named : fields.entrySet()) {
-        @SuppressWarnings("unchecked")
-        Map.Entry<FieldDescriptor, Object> entry = (Map.Entry<FieldDescriptor, Object>) named.getValue();
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        writeString(named.getKey(), out);
-        out.append(':');
-        writeField(entry.getKey(), entry.getValue(), out);
-      }
-      out.append('}');
+      writeObject(fields, (entry, json) -> writeField(entry.getKey(), entry.getValue(), json), out);
     }
+  }
+
+  /** A JSON object of {@code members}, already in key order. */
+  private static <T> void writeObject(Map<String, T> members, BiConsumer<T, StringBuilder> writer, StringBuilder out) {
+    out.append('{');
+    boolean first = true;
+    for (Map.Entry<String, T> member : members.entrySet()) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      writeString(member.getKey(), out);
+      out.append(':');
+      writer.accept(member.getValue(), out);
+    }
+    out.append('}');
   }
 
   private static void writeField(FieldDescriptor field, Object value, StringBuilder out) {
@@ -101,18 +103,7 @@ final class ProtobufJsonHash {
         Message entry = (Message) item;
         entries.put(String.valueOf(entry.getField(keyField)), entry.getField(valueField));
       }
-      out.append('{');
-      boolean first = true;
-      for (Map.Entry<String, Object> entry : entries.entrySet()) {
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        writeString(entry.getKey(), out);
-        out.append(':');
-        writeSingle(valueField, entry.getValue(), out);
-      }
-      out.append('}');
+      writeObject(entries, (entry, json) -> writeSingle(valueField, entry, json), out);
     } else if (field.isRepeated()) {
       out.append('[');
       List<?> items = (List<?>) value;
@@ -161,18 +152,7 @@ final class ProtobufJsonHash {
   private static void writeStruct(Struct struct, StringBuilder out) {
     Map<String, Value> fields = new TreeMap<>(ProtobufJsonHash::compareCodePoints);
     fields.putAll(struct.getFieldsMap());
-    out.append('{');
-    boolean first = true;
-    for (Map.Entry<String, Value> entry : fields.entrySet()) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      writeString(entry.getKey(), out);
-      out.append(':');
-      writeValue(entry.getValue(), out);
-    }
-    out.append('}');
+    writeObject(fields, ProtobufJsonHash::writeValue, out);
   }
 
   private static void writeList(ListValue list, StringBuilder out) {

@@ -6,7 +6,6 @@ import dev.preflyte.runtime.executor.ExecutionContext;
 import dev.preflyte.runtime.types.FlyteFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +66,8 @@ public record CsvStats(String delimiter, boolean header, List<String> columns, L
     Path cleaned = context.workingDirectory().resolve("cleaned.csv");
     Set<String> missing = Set.copyOf(missingValues);
     char separator = delimiter.charAt(0);
-    try (InputStream in = Files.newInputStream(csv.localPath());
+    // Read straight from storage: no local copy of a large file first.
+    try (InputStream in = context.storage().open(source);
         CsvReader reader = new CsvReader(in, separator, source, MAX_FIELD_CHARS);
         CsvWriter writer = new CsvWriter(cleaned)) {
       List<String> first = reader.next();
