@@ -95,15 +95,17 @@ measure() { # label command...: appends "wall_ms rss_kb" to $out/<label>.txt
   end=$EPOCHREALTIME
   echo "$(( (${end/./} - ${start/./}) / 1000 )) $(tail -1 "$out/time.txt")" >> "$out/$label.txt"
 }
-execute() { # prep-dir run
-  rm -rf "$out/run-$2" && "$root/bin/preflyte-execute" --inputs "$1/inputs.pb" --output-prefix "$out/run-$2" \
+execute() { # prep-dir run: the container's command line
+  echo "$root/bin/preflyte-execute" --inputs "$1/inputs.pb" --output-prefix "$out/run-$2" \
     --raw-output-data-prefix "$out/raw-$2" -- "$1/task.pb" dev.preflyte.samples.csv.CsvStats
 }
 
 for i in $(seq "$runs"); do
-  measure preflyte execute "$out/prep-data" "$i"
+  # shellcheck disable=SC2046 # the paths hold no spaces
+  measure preflyte $(execute "$out/prep-data" "$i")
   measure python python3 "$out/baseline.py" "$out/data.csv" "$out/python-cleaned.csv"
-  measure preflyte-small execute "$out/prep-small" "small-$i"
+  # shellcheck disable=SC2046
+  measure preflyte-small $(execute "$out/prep-small" "small-$i")
 done
 test -f "$out/run-1/outputs.pb" || { echo "csv-bench: the task wrote no outputs.pb" >&2; exit 1; }
 
