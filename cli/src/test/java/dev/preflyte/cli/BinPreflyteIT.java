@@ -50,7 +50,8 @@ class BinPreflyteIT {
     assertEquals(0, archive.exit(), archive.err());
     try (InputStream in = Files.newInputStream(dir.resolve("tasks.tgz"))) {
       assertEquals(List.of("0_dev.preflyte.samples.typed.SampleTasks.ENGLISH_WORDS_1.pb",
-          "1_samples.case_sensitive_words_1.pb"), List.copyOf(TarArchive.readTarGz(in).keySet()));
+          "1_samples.case_sensitive_words_1.pb", "2_samples.csv_stats_1.pb", "3_samples.tsv_stats_1.pb"),
+          List.copyOf(TarArchive.readTarGz(in).keySet()));
     }
 
     Result unknown = preflyte(dir, "describe", "nope");

@@ -37,6 +37,8 @@ class PreflyteCommandTest {
 
   private static final String ENGLISH = "dev.preflyte.samples.typed.SampleTasks.ENGLISH_WORDS";
   private static final String CASE_SENSITIVE = "samples.case_sensitive_words";
+  private static final String CSV = "samples.csv_stats";
+  private static final String TSV = "samples.tsv_stats";
 
   @TempDir Path dir;
 
@@ -181,7 +183,7 @@ class PreflyteCommandTest {
     Path second = dir.resolve("second.tgz");
     Run run = run("package", "--output", first.toString());
     assertEquals(0, run.exit(), run.err());
-    assertEquals("wrote 2 tasks to " + first + "\n", run.out());
+    assertEquals("wrote 4 tasks to " + first + "\n", run.out());
     assertEquals(0, run("package", "--output", second.toString()).exit());
     assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
 
@@ -189,7 +191,8 @@ class PreflyteCommandTest {
     try (InputStream in = Files.newInputStream(first)) {
       entries = TarArchive.readTarGz(in);
     }
-    assertEquals(List.of("0_" + ENGLISH + "_1.pb", "1_" + CASE_SENSITIVE + "_1.pb"), List.copyOf(entries.keySet()));
+    assertEquals(List.of("0_" + ENGLISH + "_1.pb", "1_" + CASE_SENSITIVE + "_1.pb", "2_" + CSV + "_1.pb",
+        "3_" + TSV + "_1.pb"), List.copyOf(entries.keySet()));
     for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
       TaskSpec spec = TaskSpec.parseFrom(entry.getValue());
       assertEquals(List.of(), UnknownFields.find(spec), entry.getKey());
@@ -221,7 +224,8 @@ class PreflyteCommandTest {
     Run run = run("show", archive.toString());
     assertEquals(0, run.exit(), run.err());
     List<String> headings = run.out().lines().filter(line -> line.startsWith("# ")).toList();
-    assertEquals(List.of("# 0_" + ENGLISH + "_1.pb", "# 1_" + CASE_SENSITIVE + "_1.pb"), headings);
+    assertEquals(List.of("# 0_" + ENGLISH + "_1.pb", "# 1_" + CASE_SENSITIVE + "_1.pb", "# 2_" + CSV + "_1.pb",
+        "# 3_" + TSV + "_1.pb"), headings);
     assertTrue(run.out().contains("\"name\": \"" + CASE_SENSITIVE + "\""), run.out());
   }
 

@@ -40,12 +40,12 @@ class RegisterCommandTest {
   void registersTheDeclaredTasksAndAgainIsUnchanged() {
     PreflyteCommandTest.Run first = PreflyteCommandTest.run(register("--version", "v1"));
     assertEquals(0, first.exit(), first.err());
-    assertTrue(first.out().contains("2 tasks: 2 registered, 0 unchanged, 0 failed"), first.out());
-    assertEquals(2, admin.storedTasks());
+    assertTrue(first.out().contains("4 tasks: 4 registered, 0 unchanged, 0 failed"), first.out());
+    assertEquals(4, admin.storedTasks());
 
     PreflyteCommandTest.Run again = PreflyteCommandTest.run(register("--version", "v1"));
     assertEquals(0, again.exit(), again.err());
-    assertTrue(again.out().contains("2 tasks: 0 registered, 2 unchanged, 0 failed"), again.out());
+    assertTrue(again.out().contains("4 tasks: 0 registered, 4 unchanged, 0 failed"), again.out());
   }
 
   @Test
@@ -56,7 +56,7 @@ class RegisterCommandTest {
 
     PreflyteCommandTest.Run run = PreflyteCommandTest.run(register("--version", "v2", archive.toString()));
     assertEquals(0, run.exit(), run.err());
-    assertTrue(run.out().contains("2 tasks: 2 registered"), run.out());
+    assertTrue(run.out().contains("4 tasks: 4 registered"), run.out());
   }
 
   @Test

@@ -37,7 +37,8 @@ class TaskArchiveTest {
       entries = TarGz.read(in);
     }
     assertEquals(List.of("0_dev.preflyte.samples.typed.SampleTasks.ENGLISH_WORDS_1.pb",
-        "1_samples.case_sensitive_words_1.pb"), List.copyOf(entries.keySet()));
+        "1_samples.case_sensitive_words_1.pb", "2_samples.csv_stats_1.pb", "3_samples.tsv_stats_1.pb"),
+        List.copyOf(entries.keySet()));
     for (byte[] bytes : entries.values()) {
       TaskSpec spec = TaskSpec.parseFrom(bytes);
       assertEquals("registry:5000/samples@sha256:ab", spec.getTemplate().getContainer().getImage());

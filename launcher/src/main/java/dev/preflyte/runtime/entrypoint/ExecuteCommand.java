@@ -160,6 +160,8 @@ public final class ExecuteCommand {
       InterfaceCheck.check(inputs, template.getInterface().getInputs(), InterfaceMismatchException.Side.INPUT);
       return;
     }
+    // Read before the task runs, so bad settings cost no work.
+    OutputOffloading offloading = flyte.offloadsOutputs() ? OutputOffloading.fromEnvironment(environment) : null;
     workingDirectory = ScratchDirectories.create("preflyte-work-");
     try {
       if (arguments.rawOutputPrefixIfGiven().isEmpty()) {
@@ -179,6 +181,10 @@ public final class ExecuteCommand {
           .secrets(new EnvironmentSecrets(environment, secretsDirectory, scrubber::remember), scrubber)
           .build();
       LiteralMap outputs = TaskInvocation.invoke(template, executor, inputs, context, scrubber);
+      if (offloading != null) {
+        outputs = offloading.offload(outputs, template.getInterface().getOutputs(), arguments.outputPrefix(), storage,
+            scrubber);
+      }
       if (claimVerdict()) {
         storage.writeAtomically(join(arguments.outputPrefix(), "outputs.pb"), outputs.toByteArray());
       }

@@ -62,6 +62,14 @@ public final class FlyteEnvironment {
     return flag.equalsIgnoreCase("true") || flag.equalsIgnoreCase("t") || flag.equals("1");
   }
 
+  /**
+   * Whether propeller asks for large outputs to be offloaded: flytekit's test is only that {@code
+   * _F_L_MIN_SIZE_MB} is set. Checked here so a run without it loads nothing of {@link OutputOffloading}.
+   */
+  public boolean offloadsOutputs() {
+    return environment.get(OutputOffloading.MIN_SIZE_MB) != null;
+  }
+
   /** The name of this worker for error documents: the pod's host name. */
   public String workerName() {
     String host = value("HOSTNAME");

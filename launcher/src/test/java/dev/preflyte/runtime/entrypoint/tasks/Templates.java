@@ -30,6 +30,11 @@ public final class Templates {
     return template(PACKAGE + "ReadsStorage", Map.of("uri", STRING), Map.of("text", STRING));
   }
 
+  /** Inputs small, big (INTEGER lengths), outputs small, big (STRING): the interface of SizedOutputs. */
+  public static TaskTemplate sizedOutputs() {
+    return template(PACKAGE + "SizedOutputs", Map.of("small", INTEGER, "big", INTEGER), Map.of("small", STRING, "big", STRING));
+  }
+
   public static TaskTemplate noInterface(String name) {
     return template(name, Map.of(), Map.of());
   }
