@@ -31,6 +31,9 @@ import java.util.Properties;
 public record JdbcQuery(String url, Map<String, String> properties, Map<String, SecretProperty> secretProperties,
     String query, int fetchSize, Duration queryTimeout) implements SecretsNeeded {
 
+  /** The name of the task's one output, the Parquet dataset: declare it in the task's interface. */
+  public static final String OUTPUT = QueryToParquet.OUTPUT;
+
   private static final int DEFAULT_FETCH_SIZE = 10_000;
 
   /** The secrets the connection properties name: requested in the task's SecurityContext. */

@@ -30,7 +30,7 @@ public final class SqlSampleTasks {
       TaskInterface.builder()
           .input("genre", LiteralCodecs.string(), "the genre, e.g. Rock")
           .input("limit", LiteralCodecs.int64(), "how many tracks")
-          .output(QueryToParquet.OUTPUT, LiteralCodecs.structuredDataset("parquet"), "the tracks, longest first")
+          .output(Sqlite3Query.OUTPUT, LiteralCodecs.structuredDataset("parquet"), "the tracks, longest first")
           .build(),
       TaskSettings.builder().retries(2).build());
 
@@ -47,7 +47,7 @@ public final class SqlSampleTasks {
           """, 10_000, Duration.ofMinutes(10)),
       TaskInterface.builder()
           .input("since", LiteralCodecs.datetime(), "invoices from this instant on")
-          .output(QueryToParquet.OUTPUT, LiteralCodecs.structuredDataset("parquet"))
+          .output(JdbcQuery.OUTPUT, LiteralCodecs.structuredDataset("parquet"))
           .build(),
       TaskSettings.builder().retries(2).build());
 

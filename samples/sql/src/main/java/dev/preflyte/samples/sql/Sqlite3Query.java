@@ -32,6 +32,9 @@ import java.util.Properties;
 @PrebuiltTask(image = "ghcr.io/preflyte/samples-sql:0.1.0", taskType = "sqlite")
 public record Sqlite3Query(String uri, Compression compression, String query) {
 
+  /** The name of the task's one output, the Parquet dataset: declare it in the task's interface. */
+  public static final String OUTPUT = QueryToParquet.OUTPUT;
+
   /** SQLITE_OPEN_READONLY: the task only reads, and the downloaded copy is discarded anyway. */
   private static final String READ_ONLY = "1";
 
