@@ -21,7 +21,7 @@ import java.util.List;
 public final class ParquetWriter implements AutoCloseable {
 
   /** The default row group size: large enough for fast scans, small enough to bound memory. */
-  public static final long DEFAULT_ROW_GROUP_BYTES = 64L << 20;
+  public static final long DEFAULT_ROW_GROUP_BYTES = 32L << 20;
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
   private final List<Column> columns;
