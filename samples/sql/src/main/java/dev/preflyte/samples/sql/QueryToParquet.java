@@ -32,9 +32,10 @@ final class QueryToParquet {
   /**
    * @param fetchSize rows the driver fetches at a time (0: the driver's default)
    * @param timeout how long the query may run (zero: no limit)
-   * @param datetimeAsText bind datetime inputs as SQLite's text form
+   * @param sqlite the database is SQLite: datetime inputs are bound as its text form, and text is
+   *     read as the UTF-8 bytes it stores
    */
-  record Options(int fetchSize, Duration timeout, boolean datetimeAsText) {}
+  record Options(int fetchSize, Duration timeout, boolean sqlite) {}
 
   private QueryToParquet() {}
 
@@ -63,11 +64,11 @@ final class QueryToParquet {
         if (options.timeout() != null && !options.timeout().isZero()) {
           statement.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, options.timeout().toSeconds())));
         }
-        new QueryParameters(options.datetimeAsText()).bind(statement, parameters, inputs);
+        new QueryParameters(options.sqlite()).bind(statement, parameters, inputs);
         try (ResultSet result = statement.executeQuery()) {
           columns = ResultColumns.of(result.getMetaData());
           try (ParquetWriter parquet = ParquetWriter.create(file, columns)) {
-            rows = ResultRows.copy(result, columns, parquet);
+            rows = ResultRows.copy(result, columns, parquet, options.sqlite());
           }
         }
       } catch (SQLException e) {

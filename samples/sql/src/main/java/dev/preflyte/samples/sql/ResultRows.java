@@ -24,19 +24,26 @@ final class ResultRows {
 
   private ResultRows() {}
 
-  /** Copies every remaining row; returns how many. */
-  static long copy(ResultSet rows, List<Column> columns, ParquetWriter parquet) throws SQLException, IOException {
+  /**
+   * Copies every remaining row; returns how many.
+   *
+   * @param textAsUtf8 read text with {@code getBytes}, which sqlite-jdbc answers with SQLite's own
+   *     UTF-8 bytes: no String is made and encoded again, which halves the cost of a text column
+   */
+  static long copy(ResultSet rows, List<Column> columns, ParquetWriter parquet, boolean textAsUtf8)
+      throws SQLException, IOException {
     int count = columns.size();
     while (rows.next()) {
       for (int i = 0; i < count; i++) {
-        copyValue(rows, i, columns.get(i), parquet);
+        copyValue(rows, i, columns.get(i), parquet, textAsUtf8);
       }
       parquet.endRow();
     }
     return parquet.rows();
   }
 
-  private static void copyValue(ResultSet rows, int index, Column column, ParquetWriter parquet) throws SQLException {
+  private static void copyValue(ResultSet rows, int index, Column column, ParquetWriter parquet, boolean textAsUtf8)
+      throws SQLException {
     int jdbc = index + 1;
     switch (column.type()) {
       case INT64 -> {
@@ -64,6 +71,15 @@ final class ResultRows {
         }
       }
       case STRING -> {
+        if (textAsUtf8) {
+          byte[] utf8 = rows.getBytes(jdbc);
+          if (utf8 == null) {
+            parquet.setNull(index);
+          } else {
+            parquet.setBytes(index, utf8);
+          }
+          return;
+        }
         String value = rows.getString(jdbc);
         if (value == null) {
           parquet.setNull(index);
