@@ -139,12 +139,27 @@ public abstract class PrebuiltContainerTask<C> {
     if (custom.getFieldsCount() > 0) {
       template.setCustom(custom);
     }
-    if (!settings.secrets().isEmpty()) {
+    List<SecretRequest> secrets = requestedSecrets();
+    if (!secrets.isEmpty()) {
       SecurityContext.Builder security = SecurityContext.newBuilder();
-      settings.secrets().forEach(secret -> security.addSecrets(secret.toProto()));
+      secrets.forEach(secret -> security.addSecrets(secret.toProto()));
       template.setSecurityContext(security);
     }
     return template.build();
+  }
+
+  /** The settings' secrets, then those the configuration needs ({@link SecretsNeeded}), each once. */
+  public final List<SecretRequest> requestedSecrets() {
+    java.util.LinkedHashSet<SecretRequest> secrets = new java.util.LinkedHashSet<>(settings.secrets());
+    if (config instanceof SecretsNeeded needs) {
+      List<SecretRequest> needed = needs.secretsNeeded();
+      if (needed == null || needed.contains(null)) {
+        throw new IllegalStateException(config.getClass().getName() + ".secretsNeeded() returned null or a null"
+            + " secret: return a list of SecretRequest, empty for none");
+      }
+      secrets.addAll(needed);
+    }
+    return List.copyOf(secrets);
   }
 
   /** The container arguments: {@code preflyte-execute} with Flyte's placeholders. */

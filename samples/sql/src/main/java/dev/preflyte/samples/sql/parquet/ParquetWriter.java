@@ -1,0 +1,220 @@
+package dev.preflyte.samples.sql.parquet;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a flat Parquet file row by row with bounded memory: rows are buffered as one row group
+ * until it holds about {@code rowGroupBytes}, then written out. Pages are PLAIN encoded and
+ * uncompressed, the footer is Thrift compact protocol (Parquet format 2.x metadata, file version 1),
+ * every column OPTIONAL.
+ *
+ * <p>For each row, set every column once, in any order ({@link #setNull} and the typed setters),
+ * then call {@link #endRow}.
+ */
+public final class ParquetWriter implements AutoCloseable {
+
+  /** The default row group size: large enough for fast scans, small enough to bound memory. */
+  public static final long DEFAULT_ROW_GROUP_BYTES = 32L << 20;
+  private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+
+  private final List<Column> columns;
+  private final ColumnChunkWriter[] chunks;
+  private final CountingOutputStream out;
+  private final long rowGroupBytes;
+  private final List<RowGroupMetadata> rowGroups = new ArrayList<>();
+  private final boolean[] setInRow;
+  private int setCount;
+  private long rowGroupRows;
+  private long totalRows;
+  private boolean closed;
+
+  private ParquetWriter(List<Column> columns, OutputStream out, long rowGroupBytes) throws IOException {
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("a Parquet file needs at least one column");
+    }
+    this.columns = List.copyOf(columns);
+    this.chunks = columns.stream().map(ColumnChunkWriter::new).toArray(ColumnChunkWriter[]::new);
+    this.setInRow = new boolean[columns.size()];
+    this.out = new CountingOutputStream(out);
+    this.rowGroupBytes = rowGroupBytes;
+    this.out.write(MAGIC);
+  }
+
+  /** A writer to a new file {@code target}. */
+  public static ParquetWriter create(Path target, List<Column> columns) throws IOException {
+    return create(target, columns, DEFAULT_ROW_GROUP_BYTES);
+  }
+
+  public static ParquetWriter create(Path target, List<Column> columns, long rowGroupBytes) throws IOException {
+    OutputStream file = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16);
+    try {
+      return new ParquetWriter(columns, file, rowGroupBytes);
+    } catch (IOException | RuntimeException e) {
+      file.close();
+      throw e;
+    }
+  }
+
+  public List<Column> columns() {
+    return columns;
+  }
+
+  /** Rows ended so far. */
+  public long rows() {
+    return totalRows;
+  }
+
+  public void setNull(int column) {
+    chunk(column, null).writeNull();
+  }
+
+  public void setBoolean(int column, boolean value) {
+    chunk(column, "a boolean", ColumnType.BOOLEAN).writeBoolean(value);
+  }
+
+  /** An INT64 column's value, or a TIMESTAMP column's microseconds. */
+  public void setLong(int column, long value) {
+    chunk(column, "a long", ColumnType.INT64, ColumnType.TIMESTAMP, ColumnType.TIMESTAMP_UTC).writeLong(value);
+  }
+
+  /** A DATE column's days since 1970-01-01. */
+  public void setDate(int column, int epochDay) {
+    chunk(column, "a date", ColumnType.DATE).writeInt(epochDay);
+  }
+
+  public void setDouble(int column, double value) {
+    chunk(column, "a double", ColumnType.DOUBLE).writeDouble(value);
+  }
+
+  public void setString(int column, String value) {
+    chunk(column, "a string", ColumnType.STRING).writeString(value);
+  }
+
+  public void setBytes(int column, byte[] value) {
+    chunk(column, "bytes", ColumnType.BINARY, ColumnType.STRING).writeBytes(value);
+  }
+
+  /** Ends the row; every column must have been set once. */
+  public void endRow() throws IOException {
+    if (setCount != chunks.length) {
+      for (int i = 0; i < chunks.length; i++) {
+        if (!setInRow[i]) {
+          throw new IllegalStateException("row " + totalRows + " has no value for Parquet column '"
+              + columns.get(i).name() + "': set it, or set it to null");
+        }
+      }
+    }
+    java.util.Arrays.fill(setInRow, false);
+    setCount = 0;
+    totalRows++;
+    rowGroupRows++;
+    if ((rowGroupRows & 1023) == 0 && bufferedBytes() >= rowGroupBytes) {
+      flushRowGroup();
+    }
+  }
+
+  /** Writes the last row group and the footer. */
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try (out) {
+      if (setCount != 0) {
+        throw new IllegalStateException("the last row was not ended: call endRow() before close()");
+      }
+      if (rowGroupRows > 0) {
+        flushRowGroup();
+      }
+      Bytes footer = FileMetadata.encode(columns, rowGroups, totalRows);
+      footer.writeTo(out);
+      byte[] length = new byte[4];
+      int size = footer.size();
+      for (int i = 0; i < 4; i++) {
+        length[i] = (byte) (size >>> (8 * i));
+      }
+      out.write(length);
+      out.write(MAGIC);
+    }
+  }
+
+  private long bufferedBytes() {
+    long total = 0;
+    for (ColumnChunkWriter chunk : chunks) {
+      total += chunk.bufferedBytes();
+    }
+    return total;
+  }
+
+  private void flushRowGroup() throws IOException {
+    List<ColumnChunkMetadata> written = new ArrayList<>(chunks.length);
+    for (ColumnChunkWriter chunk : chunks) {
+      long offset = out.position();
+      long rows = chunk.rows();
+      Bytes pages = chunk.finishChunk();
+      pages.writeTo(out);
+      written.add(new ColumnChunkMetadata(chunk.column(), offset, pages.size(), rows));
+      chunk.reset();
+    }
+    rowGroups.add(new RowGroupMetadata(written, rowGroupRows));
+    rowGroupRows = 0;
+  }
+
+  /** The column's writer, once its type is one of {@code allowed} (any, for a null); marks it set in this row. */
+  private ColumnChunkWriter chunk(int column, String given, ColumnType... allowed) {
+    if (column < 0 || column >= chunks.length) {
+      throw new IndexOutOfBoundsException("Parquet column " + column + " does not exist: the file has "
+          + chunks.length + " columns, 0 to " + (chunks.length - 1));
+    }
+    Column target = columns.get(column);
+    if (given != null && !java.util.Arrays.asList(allowed).contains(target.type())) {
+      throw new IllegalArgumentException("Parquet column '" + target.name() + "' is " + target.type()
+          + ", not " + given + ": use the setter of its type");
+    }
+    if (setInRow[column]) {
+      throw new IllegalStateException("Parquet column '" + target.name() + "' is set twice in row "
+          + totalRows + ": set each column once, then endRow()");
+    }
+    setInRow[column] = true;
+    setCount++;
+    return chunks[column];
+  }
+
+  /** Where a column chunk lies in the file, for the footer. */
+  record ColumnChunkMetadata(Column column, long offset, long size, long rows) {}
+
+  record RowGroupMetadata(List<ColumnChunkMetadata> chunks, long rows) {}
+
+  /** Counts bytes written, for the offsets the footer records. */
+  private static final class CountingOutputStream extends java.io.FilterOutputStream {
+    private long position;
+
+    CountingOutputStream(OutputStream out) {
+      super(out);
+    }
+
+    long position() {
+      return position;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      position++;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+      position += length;
+    }
+  }
+}
