@@ -68,6 +68,11 @@ public final class FaultProxy implements AutoCloseable {
       return new DropMidBody();
     }
 
+    /** Forward the request's head and half its body, then drop both connections. */
+    static Fault cutRequest() {
+      return new CutRequest();
+    }
+
     /** Wait {@code delay}, then forward. */
     static Fault latency(Duration delay) {
       return new Latency(delay);
@@ -89,6 +94,8 @@ public final class FaultProxy implements AutoCloseable {
   record Status(int status, String code) implements Fault {}
 
   record DropMidBody() implements Fault {}
+
+  record CutRequest() implements Fault {}
 
   record Latency(Duration delay) implements Fault {}
 
@@ -233,6 +240,13 @@ public final class FaultProxy implements AutoCloseable {
       }
       head.append("Connection: close\r\n\r\n");
       out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+      if (fault instanceof CutRequest) {
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        server.setSoLinger(true, 0);
+        client.setSoLinger(true, 0);
+        return; // both connections reset: the server never sees the whole body
+      }
       out.write(body);
       out.flush();
       answer = server.getInputStream().readAllBytes();

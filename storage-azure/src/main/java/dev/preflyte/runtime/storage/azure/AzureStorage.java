@@ -75,9 +75,9 @@ public final class AzureStorage implements Storage, AutoCloseable {
     // The JDK's HTTP client: no Netty in the image.
     this.httpClient = new JdkHttpClientBuilder()
         .connectionTimeout(settings.connectTimeout())
-        .responseTimeout(settings.tryTimeout())
-        .readTimeout(settings.tryTimeout())
-        .writeTimeout(settings.tryTimeout())
+        .responseTimeout(settings.readTimeout())
+        .readTimeout(settings.readTimeout())
+        .writeTimeout(settings.readTimeout())
         .build();
   }
 
@@ -328,8 +328,10 @@ public final class AzureStorage implements Storage, AutoCloseable {
   private BlobServiceClient build(AzureLocation location) {
     BlobServiceClientBuilder builder = new BlobServiceClientBuilder()
         .httpClient(httpClient)
+        // Exponential backoff with jitter; a try may take up to the whole deadline (a large block),
+        // and the deadline bounds the call (DeadlineStorage).
         .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, settings.maxAttempts(),
-            settings.tryTimeout(), Duration.ofMillis(200), Duration.ofSeconds(10), null));
+            settings.timeouts().deadline(), Duration.ofMillis(200), Duration.ofSeconds(10), null));
     String endpoint = settings.endpoint()
         .map(base -> base.toString().replaceAll("/+$", "") + "/" + location.account())
         .orElse(location.blobEndpoint());
