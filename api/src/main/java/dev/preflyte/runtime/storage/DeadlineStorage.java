@@ -136,8 +136,7 @@ public final class DeadlineStorage implements Storage, AutoCloseable {
       if (worker != null) {
         StorageFiles.discardPartialsOf(worker);
       }
-      throw new StorageException("cannot " + operation + " " + uri + ": no complete answer within "
-          + timeouts.describeDeadline() + ": check the network and the storage endpoint, or raise the deadline");
+      throw new StorageException("cannot " + operation + " " + uri + ": " + timeouts.deadlineReason());
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime) {

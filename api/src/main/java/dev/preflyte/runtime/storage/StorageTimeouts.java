@@ -75,6 +75,12 @@ public record StorageTimeouts(Duration connect, Duration read, Duration deadline
     return "the storage deadline of " + format(deadline) + " (" + DEADLINE + ")";
   }
 
+  /** Why a call ended at the deadline, for the message after "cannot read URI: ". */
+  public String deadlineReason() {
+    return "no complete answer within " + describeDeadline()
+        + ": check the network and the storage endpoint, or raise the deadline";
+  }
+
   static String format(Duration duration) {
     long millis = duration.toMillis();
     if (millis % 60_000 == 0) {
