@@ -4,7 +4,7 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The wait before a retry: exponential from 200 ms, capped at 5 s, with full jitter. */
-final class Backoff {
+public final class Backoff {
 
   private static final long BASE_MILLIS = 200;
   private static final long CAP_MILLIS = 5_000;
@@ -17,7 +17,7 @@ final class Backoff {
   }
 
   /** Waits a random time up to {@link #ceilingMillis}: many tasks retrying at once spread out. */
-  static void pause(int attempt) throws InterruptedIOException {
+  public static void pause(int attempt) throws InterruptedIOException {
     try {
       Thread.sleep(ThreadLocalRandom.current().nextLong(ceilingMillis(attempt) + 1));
     } catch (InterruptedException e) {
