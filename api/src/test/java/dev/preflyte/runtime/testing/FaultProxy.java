@@ -234,9 +234,14 @@ public final class FaultProxy implements AutoCloseable {
       StringBuilder head = new StringBuilder(lines.get(0)).append("\r\n");
       for (String line : lines.subList(1, lines.size())) {
         String name = line.contains(":") ? line.substring(0, line.indexOf(':')).strip() : "";
-        if (!name.equalsIgnoreCase("connection") && !name.equalsIgnoreCase("expect")) {
+        if (!name.equalsIgnoreCase("connection") && !name.equalsIgnoreCase("expect")
+            && !name.equalsIgnoreCase("transfer-encoding") && !name.equalsIgnoreCase("content-length")) {
           head.append(line).append("\r\n");
         }
+      }
+      // The body is forwarded whole (de-chunked), with its length.
+      if (body.length > 0 || !lines.get(0).startsWith("GET") && !lines.get(0).startsWith("HEAD")) {
+        head.append("Content-Length: ").append(body.length).append("\r\n");
       }
       head.append("Connection: close\r\n\r\n");
       out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -313,16 +318,42 @@ public final class FaultProxy implements AutoCloseable {
     return null;
   }
 
-  /** The request body: by Content-Length, or de-chunked and re-sent whole. */
+  /** The request body: by Content-Length, or de-chunked. */
   private static byte[] readBody(InputStream in, Map<String, String> headers) throws IOException {
     String length = headers.get("content-length");
     if (length != null) {
       return in.readNBytes(Integer.parseInt(length.strip()));
     }
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-      throw new IOException("chunked request bodies are not supported by the fault proxy");
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      while (true) {
+        String size = readLine(in);
+        int chunk = Integer.parseInt(size.split(";", 2)[0].strip(), 16);
+        if (chunk == 0) {
+          while (!readLine(in).isEmpty()) {
+            // trailers: dropped
+          }
+          return body.toByteArray();
+        }
+        body.write(in.readNBytes(chunk));
+        readLine(in); // the CRLF after the chunk
+      }
     }
     return new byte[0];
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) >= 0 && b != '\n') {
+      if (b != '\r') {
+        line.write(b);
+      }
+    }
+    if (b < 0) {
+      throw new IOException("the request ended inside a chunked body");
+    }
+    return line.toString(StandardCharsets.ISO_8859_1);
   }
 
   private static int indexOf(byte[] bytes, byte[] pattern) {
