@@ -12,7 +12,9 @@ import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.runtime.entrypoint.tasks.Literals;
 import dev.preflyte.runtime.entrypoint.tasks.Templates;
 import dev.preflyte.runtime.storage.Storages;
+import dev.preflyte.runtime.testing.FaultProxy;
 import dev.preflyte.runtime.testing.S3TestServer;
+import java.time.Duration;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +159,69 @@ class PreflyteExecuteS3Test {
     assertTrue(lines.get(0).startsWith("preflyte-execute: cannot write " + prefix + "/0/error.pb"), lines.get(0));
     assertTrue(lines.get(0).contains("SYSTEM:TemplateLoad"), lines.get(0));
     assertNoCredentials(result);
+  }
+
+  /** S3 behind a fault-injecting proxy, with a short storage deadline. */
+  private FaultProxy throughFaultProxy() {
+    FaultProxy proxy = FaultProxy.start(s3.endpoint());
+    env.put("FLYTE_AWS_ENDPOINT", proxy.endpoint().toString());
+    env.put("PREFLYTE_STORAGE_DEADLINE", "4s");
+    env.put("PREFLYTE_STORAGE_READ_TIMEOUT", "3s");
+    return proxy;
+  }
+
+  @Test
+  void transientStorageFaultsAreRetriedAndTheTaskSucceeds() throws Exception {
+    upload(PACKAGE + "Sum");
+    try (FaultProxy proxy = throughFaultProxy()) {
+      // Every request fails once: a 500, a 503 slow-down or a connection dropped mid-answer.
+      proxy.rule(request -> switch (request.index() % 6) {
+        case 0 -> FaultProxy.Fault.status(500, "InternalError");
+        case 2 -> FaultProxy.Fault.status(503, "SlowDown");
+        case 4 -> FaultProxy.Fault.dropMidBody();
+        default -> FaultProxy.Fault.pass();
+      });
+
+      JavaProcess.Result result = JavaProcess.java(dir, env, MAIN,
+          args(prefix + "/inputs.pb", prefix + "/0", prefix + "/task.pb", PACKAGE + "Sum"));
+
+      assertEquals(0, result.exitCode(), result.stderr());
+      LiteralMap outputs = LiteralMap.parseFrom(storage.read(prefix + "/0/outputs.pb"));
+      assertEquals(42, outputs.getLiteralsOrThrow("sum").getScalar().getPrimitive().getInteger());
+      assertFalse(storage.exists(prefix + "/0/error.pb"));
+      assertTrue(proxy.requests().size() >= 5, "all three faults were met: " + proxy.requests());
+    }
+  }
+
+  @Test
+  void aStalledOrTricklingObjectEndsInARecoverableSystemErrorWithinTheDeadline() throws Exception {
+    for (FaultProxy.Fault fault : List.of(FaultProxy.Fault.stall(), FaultProxy.Fault.trickle(Duration.ofMillis(300)))) {
+      storage.writeAtomically(prefix + "/task.pb", Templates.readsStorage().toByteArray());
+      storage.writeAtomically(prefix + "/slow.db", "a database that takes far longer than the deadline to arrive"
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      storage.writeAtomically(prefix + "/inputs.pb", LiteralMap.newBuilder()
+          .putLiterals("uri", Literals.string(prefix + "/slow.db")).build().toByteArray());
+      try (FaultProxy proxy = throughFaultProxy()) {
+        proxy.rule(request -> request.target().contains("slow.db") ? fault : FaultProxy.Fault.pass());
+        String out = prefix + "/" + fault.getClass().getSimpleName();
+        long started = System.nanoTime();
+
+        JavaProcess.Result result = JavaProcess.java(dir, env, MAIN,
+            args(prefix + "/inputs.pb", out, prefix + "/task.pb", PACKAGE + "ReadsStorage"));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, fault + " took " + took);
+        assertEquals(0, result.exitCode(), result.stderr());
+        ContainerError error = ErrorDocument.parseFrom(storage.read(out + "/error.pb")).getError();
+        assertEquals("SYSTEM:Storage", error.getCode(), fault + ": " + error.getMessage());
+        assertEquals(ContainerError.Kind.RECOVERABLE, error.getKind());
+        assertEquals(ExecutionError.ErrorKind.SYSTEM, error.getOrigin());
+        assertTrue(error.getMessage().contains(prefix + "/slow.db"), error.getMessage());
+        assertTrue(error.getMessage().contains("PREFLYTE_STORAGE_DEADLINE"), error.getMessage());
+        assertFalse(storage.exists(out + "/outputs.pb"));
+        assertNoCredentials(result, error.getMessage());
+      }
+    }
   }
 
   @Test

@@ -95,8 +95,8 @@ class StoragesTest {
   void standardServesS3FromTheGivenEnvironment() {
     try (Storages storages = Storages.standard(Map.of(
         "FLYTE_AWS_ENDPOINT", "http://127.0.0.1:9", "AWS_REGION", "eu-west-1"))) {
-      assertTrue(storages.backendFor("s3://bucket/key") instanceof S3Storage);
-      assertTrue(storages.backendFor("S3://bucket/key") instanceof S3Storage);
+      assertTrue(((DeadlineStorage) storages.backendFor("s3://bucket/key")).backend() instanceof S3Storage);
+      assertTrue(((DeadlineStorage) storages.backendFor("S3://bucket/key")).backend() instanceof S3Storage);
     }
   }
 
@@ -104,7 +104,7 @@ class StoragesTest {
   void withoutVariablesS3UsesAwsAndItsCredentialChain() {
     // Creating the client contacts nothing: credentials are looked up on the first request.
     try (Storages storages = Storages.standard(Map.of())) {
-      assertTrue(storages.backendFor("s3://bucket/key") instanceof S3Storage);
+      assertTrue(((DeadlineStorage) storages.backendFor("s3://bucket/key")).backend() instanceof S3Storage);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.storage.azure;
 
+import dev.preflyte.runtime.storage.DeadlineStorage;
 import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.storage.StorageProvider;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class AbfssStorageProvider implements StorageProvider {
 
   @Override
   public Storage create(Map<String, String> environment) {
-    return AzureStorage.fromEnvironment(environment);
+    AzureSettings settings = AzureSettings.fromEnvironment(environment);
+    return DeadlineStorage.bound(AzureStorage.create(settings), settings.timeouts());
   }
 }

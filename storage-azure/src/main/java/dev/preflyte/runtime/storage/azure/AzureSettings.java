@@ -1,6 +1,7 @@
 package dev.preflyte.runtime.storage.azure;
 
 import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.StorageTimeouts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import java.util.Optional;
  *
  * <p>{@code FLYTE_AZURE_BLOB_ENDPOINT} overrides where requests go, for emulators such as Azurite:
  * a base URL to which the account is appended as a path ({@code http://127.0.0.1:10000} serves
- * account {@code a} at {@code http://127.0.0.1:10000/a}). {@link #toString()} never shows a secret.
+ * account {@code a} at {@code http://127.0.0.1:10000/a}). Timeouts, tries and the deadline of every
+ * call: {@link StorageTimeouts}. {@link #toString()} never shows a secret.
  */
 public final class AzureSettings {
 
@@ -35,36 +37,37 @@ public final class AzureSettings {
   private final String connectionString;
   private final String accountKey;
   private final URI endpoint;
-  private final int maxAttempts;
-  private final Duration tryTimeout;
-  private final Duration connectTimeout;
+  private final StorageTimeouts timeouts;
 
-  private AzureSettings(String connectionString, String accountKey, URI endpoint, int maxAttempts,
-      Duration tryTimeout, Duration connectTimeout) {
+  private AzureSettings(String connectionString, String accountKey, URI endpoint, StorageTimeouts timeouts) {
     this.connectionString = connectionString;
     this.accountKey = accountKey;
     this.endpoint = endpoint;
-    this.maxAttempts = maxAttempts;
-    this.tryTimeout = tryTimeout;
-    this.connectTimeout = connectTimeout;
+    this.timeouts = timeouts;
   }
 
   /** Reads the settings from {@code environment} (the process environment, or a test's own map). */
   public static AzureSettings fromEnvironment(Map<String, String> environment) {
     return new AzureSettings(nonBlank(environment.get(CONNECTION_STRING)),
-        nonBlank(environment.get(ACCOUNT_KEY)), endpointFrom(environment), 4,
-        Duration.ofSeconds(60), Duration.ofSeconds(10));
+        nonBlank(environment.get(ACCOUNT_KEY)), endpointFrom(environment),
+        StorageTimeouts.fromEnvironment(environment));
   }
 
   /**
-   * A copy that gives up after {@code attempts} tries of a request, each allowed {@code tryTimeout}
-   * in all and {@code connectTimeout} to connect.
+   * A copy that gives up after {@code attempts} tries of a request, each waiting at most {@code
+   * readTimeout} for an answer and {@code connectTimeout} to connect.
    */
-  public AzureSettings withRetries(int attempts, Duration tryTimeout, Duration connectTimeout) {
-    if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
-    }
-    return new AzureSettings(connectionString, accountKey, endpoint, attempts, tryTimeout, connectTimeout);
+  public AzureSettings withRetries(int attempts, Duration readTimeout, Duration connectTimeout) {
+    return withTimeouts(timeouts.withRetries(attempts, connectTimeout, readTimeout));
+  }
+
+  /** A copy with other timeouts. */
+  public AzureSettings withTimeouts(StorageTimeouts newTimeouts) {
+    return new AzureSettings(connectionString, accountKey, endpoint, newTimeouts);
+  }
+
+  public StorageTimeouts timeouts() {
+    return timeouts;
   }
 
   /** The kind of credential in use, for messages. */
@@ -101,15 +104,16 @@ public final class AzureSettings {
   }
 
   public int maxAttempts() {
-    return maxAttempts;
+    return timeouts.maxAttempts();
   }
 
-  public Duration tryTimeout() {
-    return tryTimeout;
+  /** The longest wait for an answer, and between two bytes of it. */
+  public Duration readTimeout() {
+    return timeouts.read();
   }
 
   public Duration connectTimeout() {
-    return connectTimeout;
+    return timeouts.connect();
   }
 
   /** The account named in the connection string, if it names one. */
@@ -159,7 +163,7 @@ public final class AzureSettings {
   @Override
   public String toString() {
     return "AzureSettings{credentials=" + credentialSource()
-        + (endpoint == null ? "" : ", endpoint=" + endpoint) + ", maxAttempts=" + maxAttempts + "}";
+        + (endpoint == null ? "" : ", endpoint=" + endpoint) + ", " + timeouts + "}";
   }
 
   private static URI endpointFrom(Map<String, String> environment) {

@@ -15,12 +15,16 @@ import com.azure.storage.blob.specialized.BlockBlobClient;
 import com.azure.storage.common.StorageSharedKeyCredential;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
+import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.storage.blob.models.BlobStorageException;
+import dev.preflyte.runtime.storage.Backoff;
 import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.storage.StorageException;
 import dev.preflyte.runtime.storage.StorageFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,9 +79,9 @@ public final class AzureStorage implements Storage, AutoCloseable {
     // The JDK's HTTP client: no Netty in the image.
     this.httpClient = new JdkHttpClientBuilder()
         .connectionTimeout(settings.connectTimeout())
-        .responseTimeout(settings.tryTimeout())
-        .readTimeout(settings.tryTimeout())
-        .writeTimeout(settings.tryTimeout())
+        .responseTimeout(settings.readTimeout())
+        .readTimeout(settings.readTimeout())
+        .writeTimeout(settings.readTimeout())
         .build();
   }
 
@@ -107,13 +111,28 @@ public final class AzureStorage implements Storage, AutoCloseable {
     }
   }
 
+  /**
+   * One download, tried again when its body breaks off: the SDK's own retry cannot read a broken
+   * body again over the JDK client ("This publisher has already one subscriber").
+   */
   @Override
   public byte[] read(String uri) {
     AzureLocation location = AzureLocation.parseBlob(uri);
-    try {
-      return blob(location).downloadContent().toBytes();
-    } catch (RuntimeException e) {
-      throw failure("read", uri, location, e);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return blob(location).downloadContent().toBytes();
+      } catch (BlobStorageException | ClientAuthenticationException | StorageException e) {
+        throw failure("read", uri, location, e); // an answer, not a broken connection: final
+      } catch (RuntimeException e) {
+        if (attempt >= settings.maxAttempts() || Thread.currentThread().isInterrupted()) {
+          throw failure("read", uri, location, e);
+        }
+        try {
+          Backoff.pause(attempt);
+        } catch (InterruptedIOException interrupted) {
+          throw failure("read", uri, location, e);
+        }
+      }
     }
   }
 
@@ -328,8 +347,10 @@ public final class AzureStorage implements Storage, AutoCloseable {
   private BlobServiceClient build(AzureLocation location) {
     BlobServiceClientBuilder builder = new BlobServiceClientBuilder()
         .httpClient(httpClient)
+        // Exponential backoff with jitter; a try may take up to the whole deadline (a large block),
+        // and the deadline bounds the call (DeadlineStorage).
         .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, settings.maxAttempts(),
-            settings.tryTimeout(), Duration.ofMillis(200), Duration.ofSeconds(10), null));
+            settings.timeouts().deadline(), Duration.ofMillis(200), Duration.ofSeconds(10), null));
     String endpoint = settings.endpoint()
         .map(base -> base.toString().replaceAll("/+$", "") + "/" + location.account())
         .orElse(location.blobEndpoint());

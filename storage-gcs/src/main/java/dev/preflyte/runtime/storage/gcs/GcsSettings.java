@@ -2,6 +2,7 @@ package dev.preflyte.runtime.storage.gcs;
 
 import com.google.auth.Credentials;
 import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.StorageTimeouts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Optional;
  *       as Google's own clients read it; then, as they do, no credentials are sent.
  *   <li>{@code GOOGLE_CLOUD_PROJECT}: the project, only reported to the client library; object
  *       reads and writes do not need it.
+ *   <li>Timeouts, tries and the deadline of every call: {@link StorageTimeouts}.
  * </ul>
  *
  * <p>{@link #toString()} shows no credential.
@@ -29,35 +31,40 @@ public final class GcsSettings {
   private final URI emulatorHost;
   private final String project;
   private final Credentials credentials;
-  private final int maxAttempts;
-  private final Duration timeout;
+  private final StorageTimeouts timeouts;
 
-  private GcsSettings(URI emulatorHost, String project, Credentials credentials, int maxAttempts, Duration timeout) {
+  private GcsSettings(URI emulatorHost, String project, Credentials credentials, StorageTimeouts timeouts) {
     this.emulatorHost = emulatorHost;
     this.project = project;
     this.credentials = credentials;
-    this.maxAttempts = maxAttempts;
-    this.timeout = timeout;
+    this.timeouts = timeouts;
   }
 
   /** Reads the settings from {@code environment}. */
   public static GcsSettings fromEnvironment(Map<String, String> environment) {
     String project = environment.get(PROJECT);
     return new GcsSettings(emulatorFrom(environment.get(EMULATOR_HOST)),
-        project == null || project.isBlank() ? null : project.strip(), null, 4, Duration.ofSeconds(60));
+        project == null || project.isBlank() ? null : project.strip(), null,
+        StorageTimeouts.fromEnvironment(environment));
   }
 
   /** A copy that gives up after {@code attempts} tries, each allowed {@code timeout} to connect and to read. */
   public GcsSettings withRetries(int attempts, Duration timeout) {
-    if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
-    }
-    return new GcsSettings(emulatorHost, project, credentials, attempts, timeout);
+    return withTimeouts(timeouts.withRetries(attempts, timeout, timeout));
+  }
+
+  /** A copy with other timeouts. */
+  public GcsSettings withTimeouts(StorageTimeouts newTimeouts) {
+    return new GcsSettings(emulatorHost, project, credentials, newTimeouts);
+  }
+
+  public StorageTimeouts timeouts() {
+    return timeouts;
   }
 
   /** A copy that sends {@code explicit} credentials instead of the default ones (tests). */
   GcsSettings withCredentials(Credentials explicit) {
-    return new GcsSettings(emulatorHost, project, explicit, maxAttempts, timeout);
+    return new GcsSettings(emulatorHost, project, explicit, timeouts);
   }
 
   public Optional<URI> emulatorHost() {
@@ -73,11 +80,7 @@ public final class GcsSettings {
   }
 
   public int maxAttempts() {
-    return maxAttempts;
-  }
-
-  public Duration timeout() {
-    return timeout;
+    return timeouts.maxAttempts();
   }
 
   String describeEndpoint() {
@@ -93,7 +96,7 @@ public final class GcsSettings {
 
   @Override
   public String toString() {
-    return "GcsSettings{" + describeEndpoint() + ", maxAttempts=" + maxAttempts + "}";
+    return "GcsSettings{" + describeEndpoint() + ", " + timeouts + "}";
   }
 
   private static URI emulatorFrom(String raw) {

@@ -13,6 +13,7 @@ import com.google.cloud.storage.StorageOptions;
 import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.storage.StorageException;
 import dev.preflyte.runtime.storage.StorageFiles;
+import dev.preflyte.runtime.storage.StorageTimeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,17 +66,18 @@ public final class GcsStorage implements Storage, AutoCloseable {
   }
 
   static GcsStorage create(GcsSettings settings, long resumableThreshold, int chunkSize) {
-    int timeoutMillis = (int) settings.timeout().toMillis();
+    StorageTimeouts timeouts = settings.timeouts();
     StorageOptions.Builder options = StorageOptions.http()
         .setProjectId(settings.project().orElse("preflyte-unset-project"))
         .setTransportOptions(HttpTransportOptions.newBuilder()
-            .setConnectTimeout(timeoutMillis).setReadTimeout(timeoutMillis).build())
+            .setConnectTimeout((int) timeouts.connect().toMillis())
+            .setReadTimeout((int) timeouts.read().toMillis()).build())
         .setRetrySettings(RetrySettings.newBuilder()
             .setMaxAttempts(settings.maxAttempts())
             .setInitialRetryDelayDuration(java.time.Duration.ofMillis(200))
             .setRetryDelayMultiplier(2.0)
             .setMaxRetryDelayDuration(java.time.Duration.ofSeconds(10))
-            .setTotalTimeoutDuration(settings.timeout().multipliedBy(settings.maxAttempts() + 1L))
+            .setTotalTimeoutDuration(timeouts.deadline())
             .build());
     settings.emulatorHost().ifPresent(host -> options.setHost(host.toString().replaceAll("/+$", "")));
     if (settings.credentials().isPresent()) {

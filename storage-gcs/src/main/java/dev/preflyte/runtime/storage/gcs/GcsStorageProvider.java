@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.storage.gcs;
 
+import dev.preflyte.runtime.storage.DeadlineStorage;
 import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.storage.StorageProvider;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class GcsStorageProvider implements StorageProvider {
 
   @Override
   public Storage create(Map<String, String> environment) {
-    return GcsStorage.fromEnvironment(environment);
+    GcsSettings settings = GcsSettings.fromEnvironment(environment);
+    return DeadlineStorage.bound(GcsStorage.create(settings), settings.timeouts());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.StorageTimeouts;
 import dev.preflyte.runtime.testing.GcsStandInServer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class GcsStorageTest {
   void persistentFailuresNameTheStatusAndTheUri() {
     server.failNext(100, 503);
     StorageException e = assertThrows(StorageException.class, () -> storage.read("gs://bkt/k"));
-    assertEquals("cannot read gs://bkt/k: GCS answered HTTP 503 after 4 attempt(s)", e.getMessage());
+    assertEquals("cannot read gs://bkt/k: GCS answered HTTP 503 after " + StorageTimeouts.DEFAULTS.maxAttempts() + " attempt(s)", e.getMessage());
     server.failNext(0, 503);
   }
 

@@ -26,7 +26,10 @@ final class S3Clients {
             .connectionTimeout(settings.connectTimeout())
             .socketTimeout(settings.readTimeout()))
         .overrideConfiguration(ClientOverrideConfiguration.builder()
+            // The SDK's standard strategy: exponential backoff with jitter on throttling, 5xx and
+            // network errors. The call's own deadline also bounds a trickling answer.
             .retryStrategy(retry -> retry.maxAttempts(settings.maxAttempts()))
+            .apiCallTimeout(settings.timeouts().deadline())
             .build());
     settings.endpoint().ifPresentOrElse(
         endpoint -> builder

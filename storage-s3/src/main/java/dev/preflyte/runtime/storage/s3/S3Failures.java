@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -52,6 +53,9 @@ final class S3Failures {
   }
 
   private String reason(SdkException e) {
+    if (e instanceof ApiCallTimeoutException) {
+      return settings.timeouts().deadlineReason();
+    }
     if (e instanceof NoSuchKeyException) {
       return "no such key";
     }

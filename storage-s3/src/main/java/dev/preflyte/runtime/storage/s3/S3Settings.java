@@ -1,6 +1,7 @@
 package dev.preflyte.runtime.storage.s3;
 
 import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.StorageTimeouts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Optional;
  *       credentials, both or neither. Unset: the standard AWS credential chain (environment,
  *       profile, web identity, container and instance roles).
  *   <li>{@code AWS_REGION}, else {@code AWS_DEFAULT_REGION}, else {@code us-east-1}.
+ *   <li>Timeouts, tries and the deadline of every call: {@link StorageTimeouts}.
  * </ul>
  */
 public final class S3Settings {
@@ -30,19 +32,15 @@ public final class S3Settings {
   private final String accessKeyId;
   private final String secretAccessKey;
   private final String region;
-  private final int maxAttempts;
-  private final Duration connectTimeout;
-  private final Duration readTimeout;
+  private final StorageTimeouts timeouts;
 
   private S3Settings(URI endpoint, String accessKeyId, String secretAccessKey, String region,
-      int maxAttempts, Duration connectTimeout, Duration readTimeout) {
+      StorageTimeouts timeouts) {
     this.endpoint = endpoint;
     this.accessKeyId = accessKeyId;
     this.secretAccessKey = secretAccessKey;
     this.region = region;
-    this.maxAttempts = maxAttempts;
-    this.connectTimeout = connectTimeout;
-    this.readTimeout = readTimeout;
+    this.timeouts = timeouts;
   }
 
   /** Reads the settings from {@code environment} (the process environment, or a test's own map). */
@@ -62,8 +60,7 @@ public final class S3Settings {
       region = nonBlank(environment.get("AWS_DEFAULT_REGION"));
     }
     return new S3Settings(endpoint, accessKeyId, secretAccessKey,
-        region == null ? DEFAULT_REGION : region,
-        3, Duration.ofSeconds(10), Duration.ofSeconds(60));
+        region == null ? DEFAULT_REGION : region, StorageTimeouts.fromEnvironment(environment));
   }
 
   /**
@@ -71,11 +68,16 @@ public final class S3Settings {
    * connectTimeout} for a connection and {@code readTimeout} for data.
    */
   public S3Settings withRetries(int attempts, Duration connectTimeout, Duration readTimeout) {
-    if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
-    }
-    return new S3Settings(endpoint, accessKeyId, secretAccessKey, region, attempts,
-        connectTimeout, readTimeout);
+    return withTimeouts(timeouts.withRetries(attempts, connectTimeout, readTimeout));
+  }
+
+  /** A copy with other timeouts. */
+  public S3Settings withTimeouts(StorageTimeouts newTimeouts) {
+    return new S3Settings(endpoint, accessKeyId, secretAccessKey, region, newTimeouts);
+  }
+
+  public StorageTimeouts timeouts() {
+    return timeouts;
   }
 
   /** The custom endpoint ({@code FLYTE_AWS_ENDPOINT}), if any. */
@@ -103,15 +105,15 @@ public final class S3Settings {
   }
 
   public int maxAttempts() {
-    return maxAttempts;
+    return timeouts.maxAttempts();
   }
 
   public Duration connectTimeout() {
-    return connectTimeout;
+    return timeouts.connect();
   }
 
   public Duration readTimeout() {
-    return readTimeout;
+    return timeouts.read();
   }
 
   /** Where requests go, for messages: the custom endpoint, or "AWS S3 (region)". */
@@ -123,7 +125,7 @@ public final class S3Settings {
   public String toString() {
     return "S3Settings{" + describeEndpoint()
         + ", credentials=" + (hasStaticCredentials() ? "static, access key id " + accessKeyId : "AWS chain")
-        + ", maxAttempts=" + maxAttempts + "}";
+        + ", " + timeouts + "}";
   }
 
   private static URI endpointFrom(Map<String, String> environment) {

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -262,7 +263,7 @@ public final class S3Storage implements Storage, AutoCloseable {
    * A body-less request to the bucket then tells the real reason.
    */
   private StorageException putFailed(String operation, String uri, String bucket, SdkException e) {
-    if (e instanceof AwsServiceException || S3Failures.isNetworkFailure(e)) {
+    if (e instanceof AwsServiceException || e instanceof ApiCallTimeoutException || S3Failures.isNetworkFailure(e)) {
       return failures.translate(operation, uri, e);
     }
     try {

@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.storage.s3;
 
+import dev.preflyte.runtime.storage.DeadlineStorage;
 import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.storage.StorageProvider;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class S3StorageProvider implements StorageProvider {
 
   @Override
   public Storage create(Map<String, String> environment) {
-    return S3Storage.fromEnvironment(environment);
+    S3Settings settings = S3Settings.fromEnvironment(environment);
+    return DeadlineStorage.bound(S3Storage.create(settings), settings.timeouts());
   }
 }
