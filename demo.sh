@@ -21,20 +21,18 @@ mkdir -p "$demo"
 echo
 echo "== the archive: preflyte package"
 version=0.1.0-SNAPSHOT
-PREFLYTE_CLASSPATH="samples/target/preflyte-samples-$version.jar:$module/target/preflyte-samples-sql-$version.jar" \
-  bin/preflyte package --output "$demo/tasks.tgz"
+export PREFLYTE_CLASSPATH="samples/target/preflyte-samples-$version.jar:$module/target/preflyte-samples-sql-$version.jar"
+bin/preflyte package --output "$demo/tasks.tgz"
 tar -tzf "$demo/tasks.tgz" | sed 's/^/entry     /'
 echo "archive   $demo/tasks.tgz  (flytectl register files --archive $demo/tasks.tgz --version v1)"
 
-# ---- image recipe: shown only when this build has the `preflyte image` command ----
-if bin/preflyte --help 2>/dev/null | grep -qE "^  image +"; then
-  if bin/preflyte image --output "$demo/image" >"$demo/image.log" 2>&1; then
-    echo "image recipe: $demo/image"
-  else
-    echo "image recipe: not written, see $demo/image.log"
-  fi
-fi
-# ---- end of image recipe ----
+echo
+echo "== the image recipe: preflyte image"
+bin/preflyte image --output "$demo/image"
+for dockerfile in "$demo"/image/*/Dockerfile; do
+  echo "recipe    $dockerfile  (docker build -t <image> $(dirname "$dockerfile"))"
+done
+unset PREFLYTE_CLASSPATH
 
 java -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/demo-classpath.txt")" \
   dev.preflyte.samples.sql.demo.SqlDemo "$module" "$demo"

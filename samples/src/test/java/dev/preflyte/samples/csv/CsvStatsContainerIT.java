@@ -42,9 +42,17 @@ class CsvStatsContainerIT {
         .run(template, inputs, dir.resolve("cluster"), 0);
   }
 
+  /**
+   * A file in the node's own data folder, as an upstream task's output would arrive: on the cluster
+   * path preflyte-execute refuses local inputs anywhere else.
+   */
+  private Path upstreamOutput(String name) throws java.io.IOException {
+    return Files.createDirectories(dir.resolve("cluster/metadata/n0")).resolve(name);
+  }
+
   @Test
   void outputsDecodeToTheSummariesAndTheCleanedFileUnderTheRawOutputPrefix() throws Exception {
-    Path csv = Files.writeString(dir.resolve("fruit.csv"), CsvFiles.FRUIT, StandardCharsets.UTF_8);
+    Path csv = Files.writeString(upstreamOutput("fruit.csv"), CsvFiles.FRUIT, StandardCharsets.UTF_8);
 
     ContainerPluginHarness.Outcome outcome = run(CsvTasks.CSV_STATS, csv.toUri().toString());
 
@@ -73,7 +81,7 @@ class CsvStatsContainerIT {
 
   @Test
   void aMalformedFileEndsInTheUsersErrorDocument() throws Exception {
-    Path csv = Files.writeString(dir.resolve("broken.csv"), "a,b\n1,\"2\n", StandardCharsets.UTF_8);
+    Path csv = Files.writeString(upstreamOutput("broken.csv"), "a,b\n1,\"2\n", StandardCharsets.UTF_8);
 
     ContainerPluginHarness.Outcome outcome = run(CsvTasks.CSV_STATS, csv.toString());
 
