@@ -120,10 +120,7 @@ class ConfigRoundTripPropertyTest {
     throw new IllegalArgumentException("no values for " + type + ": add them here");
   }
 
-  /**
-   * Any text UTF-8 can carry: lone surrogates are left out, since protobuf writes them as '?' (see
-   * RELIABILITY.md).
-   */
+  /** Any text UTF-8 can carry: lone surrogates are refused by the codecs (CustomCodecsTest). */
   private static Arbitrary<String> text(int maxLength) {
     return Arbitraries.strings().withCharRange(Character.MIN_VALUE, Character.MAX_VALUE).ofMaxLength(maxLength)
         .filter(s -> s.codePoints().noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));

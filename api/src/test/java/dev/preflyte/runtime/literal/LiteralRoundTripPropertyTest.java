@@ -1,8 +1,11 @@
 package dev.preflyte.runtime.literal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.preflyte.conventions.TextRules;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.runtime.types.FlyteDirectory;
@@ -20,6 +23,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Every Java value the literal codecs support survives value -> literal -> bytes -> literal ->
@@ -55,8 +59,8 @@ class LiteralRoundTripPropertyTest {
   }
 
   /**
-   * Text as Java holds it and UTF-8 can carry: every code point but lone surrogates (protobuf
-   * writes those as '?', so no wire format could keep them).
+   * Text as Java holds it and UTF-8 can carry: every code point but lone surrogates (no UTF-8 form;
+   * the codecs refuse them, see {@link #stringsThatAreNotTextAreRefused}).
    */
   static Arbitrary<String> text() {
     return Arbitraries.strings().withCharRange(Character.MIN_VALUE, Character.MAX_VALUE).ofMaxLength(40)
@@ -100,6 +104,14 @@ class LiteralRoundTripPropertyTest {
   @Provide
   Arbitrary<String> strings() {
     return text();
+  }
+
+  /** Strings with at least one surrogate that is not half of a pair. */
+  @Provide
+  Arbitrary<String> notText() {
+    return Combinators.combine(text(), Arbitraries.chars().range(Character.MIN_SURROGATE, Character.MAX_SURROGATE), text())
+        .as((before, surrogate, after) -> before + surrogate + after)
+        .filter(s -> TextRules.loneSurrogate(s) >= 0);
   }
 
   @Provide
@@ -191,6 +203,21 @@ class LiteralRoundTripPropertyTest {
   @Property
   void string(@ForAll("strings") String value) {
     survives(LiteralCodecs.string(), value);
+  }
+
+  /** Protobuf and msgpack would write '?' for a lone surrogate: refused, never changed. */
+  @Property
+  void stringsThatAreNotTextAreRefused(@ForAll("notText") String value, @ForAll("readings") Reading reading) {
+    assertRefusedAsNotText(() -> LiteralCodecs.string().encode(value, null));
+    assertRefusedAsNotText(() -> LiteralCodecs.mapOf(LiteralCodecs.int64()).encode(Map.of(value, 1L), null));
+    Reading withBadLabel = new Reading(reading.id(), reading.value(), reading.ratio(), value, reading.valid(),
+        reading.colour(), reading.samples(), reading.tags(), reading.note(), reading.window());
+    assertRefusedAsNotText(() -> LiteralCodecs.struct(Reading.class).encode(withBadLabel, null));
+  }
+
+  private static void assertRefusedAsNotText(Executable encode) {
+    RuntimeException refused = assertThrows(RuntimeException.class, encode);
+    assertTrue(refused.getMessage().contains("lone UTF-16 surrogate"), refused.getMessage());
   }
 
   @Property
