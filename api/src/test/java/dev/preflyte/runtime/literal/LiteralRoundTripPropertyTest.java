@@ -3,6 +3,7 @@ package dev.preflyte.runtime.literal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.preflyte.runtime.testing.RandomCases.forAll;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.preflyte.conventions.TextRules;
@@ -10,6 +11,7 @@ import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.runtime.types.FlyteDirectory;
 import dev.preflyte.runtime.types.FlyteFile;
+import dev.preflyte.runtime.testing.RandomCases;
 import dev.preflyte.runtime.types.StructuredDataset;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,19 +19,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
  * Every Java value the literal codecs support survives value -> literal -> bytes -> literal ->
  * value, the path a value takes from one task's outputs.pb to the next task's inputs.pb. The bytes
  * parse back to an equal literal, and the codec's declared type is what the interface carries.
- * Tries: 200 by default, more with {@code -Dpreflyte.tries=N} (see RELIABILITY.md).
+ * Doubles and floats include NaN, the infinities and -0.0; text includes controls, NUL, surrogate
+ * pairs and noncharacters. Tries: 200 per property by default, more with {@code -Dpreflyte.tries=N},
+ * a failure repeated with {@code -Dpreflyte.seed=S} ({@link RandomCases}, RELIABILITY.md).
  */
 class LiteralRoundTripPropertyTest {
 
@@ -62,157 +61,121 @@ class LiteralRoundTripPropertyTest {
    * Text as Java holds it and UTF-8 can carry: every code point but lone surrogates (no UTF-8 form;
    * the codecs refuse them, see {@link #stringsThatAreNotTextAreRefused}).
    */
-  static Arbitrary<String> text() {
-    return Arbitraries.strings().withCharRange(Character.MIN_VALUE, Character.MAX_VALUE).ofMaxLength(40)
-        .filter(s -> s.codePoints().noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));
+  static String text(RandomCases r) {
+    return r.text(40);
   }
+
+  private static final long FIRST_SECOND = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+  private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+  /** Up to 10,000 years either way (the duration codec's documented range). */
+  private static final long DURATION_LIMIT = 315_576_000_000L;
 
   /** Instants Flyte's Timestamp carries: years 0001 to 9999, any nanosecond. */
-  static Arbitrary<Instant> instants() {
-    return Combinators.combine(
-            Arbitraries.longs().between(Instant.parse("0001-01-01T00:00:00Z").getEpochSecond(),
-                Instant.parse("9999-12-31T23:59:59Z").getEpochSecond()),
-            Arbitraries.integers().between(0, 999_999_999))
-        .as(Instant::ofEpochSecond);
+  static Instant instant(RandomCases r) {
+    return Instant.ofEpochSecond(r.longWithin(FIRST_SECOND, LAST_SECOND), r.intWithin(0, 999_999_999));
   }
 
-  /** Durations protobuf's Duration carries: up to 10,000 years either way (the codec's documented range). */
-  static Arbitrary<Duration> durations() {
-    long limit = 315_576_000_000L;
-    return Combinators.combine(Arbitraries.longs().between(-limit, limit), Arbitraries.integers().between(0, 999_999_999))
-        .as((seconds, nanos) -> Duration.ofSeconds(seconds, nanos))
-        .filter(d -> d.abs().compareTo(Duration.ofSeconds(limit)) <= 0);
+  /** Durations protobuf's Duration carries: up to 10,000 years either way, any nanosecond. */
+  static Duration duration(RandomCases r) {
+    long seconds = r.longWithin(-DURATION_LIMIT, DURATION_LIMIT);
+    return Duration.ofSeconds(seconds, seconds == DURATION_LIMIT ? 0 : r.intWithin(0, 999_999_999));
   }
 
   /**
    * Instants a struct (flytekit's dataclass) keeps: Python's datetime holds microseconds, so the
    * codec writes six digits and the nanoseconds below are cut by design.
    */
-  static Arbitrary<Instant> structInstants() {
-    return instants().map(i -> i.truncatedTo(ChronoUnit.MICROS));
+  static Instant structInstant(RandomCases r) {
+    return instant(r).truncatedTo(ChronoUnit.MICROS);
   }
 
   /**
    * Durations a struct keeps exactly: flytekit writes a timedelta as float seconds, exact to the
    * nanosecond up to about 52 days; microseconds, as Python's timedelta holds, within 30 days.
    */
-  static Arbitrary<Duration> structDurations() {
+  static Duration structDuration(RandomCases r) {
     long limit = 30L * 86_400 * 1_000_000;
-    return Arbitraries.longs().between(-limit, limit).map(micros -> Duration.of(micros, ChronoUnit.MICROS));
+    return Duration.of(r.longWithin(-limit, limit), ChronoUnit.MICROS);
   }
 
-  @Provide
-  Arbitrary<String> strings() {
-    return text();
+  /**
+   * Strings with at least one surrogate that is not half of a pair: text around one surrogate, or
+   * any chars at all with one more surrogate in them.
+   */
+  static String notText(RandomCases r) {
+    while (true) {
+      String candidate = r.bool() ? text(r) + r.surrogate() + text(r) : r.anyChars(20) + r.surrogate() + r.anyChars(20);
+      if (TextRules.loneSurrogate(candidate) >= 0) {
+        return candidate;
+      }
+    }
   }
 
-  /** Strings with at least one surrogate that is not half of a pair. */
-  @Provide
-  Arbitrary<String> notText() {
-    return Combinators.combine(text(), Arbitraries.chars().range(Character.MIN_SURROGATE, Character.MAX_SURROGATE), text())
-        .as((before, surrogate, after) -> before + surrogate + after)
-        .filter(s -> TextRules.loneSurrogate(s) >= 0);
-  }
-
-  @Provide
-  Arbitrary<Instant> anyInstant() {
-    return instants();
-  }
-
-  @Provide
-  Arbitrary<Duration> anyDuration() {
-    return durations();
-  }
-
-  @Provide
-  Arbitrary<List<String>> stringLists() {
-    return text().list().ofMaxSize(8);
-  }
-
-  @Provide
-  Arbitrary<Map<String, Long>> longMaps() {
-    return Arbitraries.maps(text(), Arbitraries.longs()).ofMaxSize(8);
-  }
-
-  @Provide
-  Arbitrary<List<Map<String, List<Double>>>> nested() {
-    return Arbitraries.maps(text(), Arbitraries.doubles().list().ofMaxSize(3)).ofMaxSize(3).list().ofMaxSize(3);
-  }
-
-  @Provide
-  Arbitrary<Optional<Instant>> optionalInstants() {
-    return instants().optional();
-  }
-
-  @Provide
-  Arbitrary<Long> nullableLongs() {
-    return Arbitraries.longs().injectNull(0.2);
-  }
-
-  @Provide
-  Arbitrary<Reading> readings() {
-    Arbitrary<Window> windows = Combinators.combine(Arbitraries.integers(), structInstants(), structDurations())
-        .as(Window::new);
-    return Combinators.combine(
-            Combinators.combine(Arbitraries.longs(), Arbitraries.doubles(), Arbitraries.floats(), text(),
-                Arbitraries.of(true, false), Arbitraries.of(Colour.class)).as(List::of),
-            Combinators.combine(Arbitraries.longs().list().ofMaxSize(5), Arbitraries.maps(text(), text()).ofMaxSize(4),
-                text().optional(), windows).as(List::of))
-        .as((a, b) -> new Reading((Long) a.get(0), (Double) a.get(1), (Float) a.get(2), (String) a.get(3),
-            (Boolean) a.get(4), (Colour) a.get(5), cast(b.get(0)), cast(b.get(1)), cast(b.get(2)), (Window) b.get(3)));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T cast(Object value) {
-    return (T) value;
+  static Reading reading(RandomCases r) {
+    return new Reading(r.anyLong(), r.anyDouble(), r.anyFloat(), text(r), r.bool(), r.anyOf(Colour.class),
+        r.list(5, r::anyLong), r.map(4, () -> text(r), () -> text(r)), r.optional(() -> text(r)),
+        new Window(r.anyInt(), structInstant(r), structDuration(r)));
   }
 
   /** Remote URIs as a task passes them on by reference. */
-  @Provide
-  Arbitrary<String> remoteUris() {
-    Arbitrary<String> segment = Arbitraries.strings().alpha().numeric().withChars("-_.").ofMinLength(1).ofMaxLength(12);
-    return Combinators.combine(Arbitraries.of("s3", "gs", "abfs"), segment, segment.list().ofMinSize(1).ofMaxSize(4))
-        .as((scheme, bucket, path) -> scheme + "://" + bucket + "/" + String.join("/", path));
+  static String remoteUri(RandomCases r) {
+    return r.pick("s3", "gs", "abfs") + "://" + r.word(1, 12, "-_.") + "/"
+        + String.join("/", r.list(1, 4, () -> r.word(1, 12, "-_.")));
   }
 
-  @Property
-  void int64(@ForAll long value) {
-    survives(LiteralCodecs.int64(), value);
+  @Test
+  void int64() {
+    forAll("int64", RandomCases::anyLong, value -> survives(LiteralCodecs.int64(), value));
   }
 
-  @Property
-  void int32(@ForAll int value) {
-    survives(LiteralCodecs.int32(), value);
+  @Test
+  void int32() {
+    forAll("int32", RandomCases::anyInt, value -> survives(LiteralCodecs.int32(), value));
   }
 
-  @Property
-  void float64(@ForAll double value) {
-    survives(LiteralCodecs.float64(), value);
+  @Test
+  void float64() {
+    forAll("float64", RandomCases::anyDouble, value -> survives(LiteralCodecs.float64(), value));
   }
 
-  @Property
-  void float32(@ForAll float value) {
-    survives(LiteralCodecs.float32(), value);
+  @Test
+  void float32() {
+    forAll("float32", RandomCases::anyFloat, value -> survives(LiteralCodecs.float32(), value));
   }
 
-  @Property
-  void bool(@ForAll boolean value) {
-    survives(LiteralCodecs.bool(), value);
+  @Test
+  void bool() {
+    forAll("bool", RandomCases::bool, value -> survives(LiteralCodecs.bool(), value));
   }
 
-  @Property
-  void string(@ForAll("strings") String value) {
-    survives(LiteralCodecs.string(), value);
+  @Test
+  void string() {
+    forAll("string", LiteralRoundTripPropertyTest::text, RandomCases::smallerStrings,
+        value -> survives(LiteralCodecs.string(), value));
   }
 
   /** Protobuf and msgpack would write '?' for a lone surrogate: refused, never changed. */
-  @Property
-  void stringsThatAreNotTextAreRefused(@ForAll("notText") String value, @ForAll("readings") Reading reading) {
-    assertRefusedAsNotText(() -> LiteralCodecs.string().encode(value, null));
-    assertRefusedAsNotText(() -> LiteralCodecs.mapOf(LiteralCodecs.int64()).encode(Map.of(value, 1L), null));
-    Reading withBadLabel = new Reading(reading.id(), reading.value(), reading.ratio(), value, reading.valid(),
-        reading.colour(), reading.samples(), reading.tags(), reading.note(), reading.window());
-    assertRefusedAsNotText(() -> LiteralCodecs.struct(Reading.class).encode(withBadLabel, null));
+  @Test
+  void stringsThatAreNotTextAreRefused() {
+    forAll("stringsThatAreNotTextAreRefused", r -> new NotText(notText(r), reading(r)),
+        bad -> RandomCases.smallerStrings(bad.value()).filter(s -> TextRules.loneSurrogate(s) >= 0)
+            .map(s -> new NotText(s, bad.reading())),
+        bad -> {
+          String value = bad.value();
+          Reading reading = bad.reading();
+          assertRefusedAsNotText(() -> LiteralCodecs.string().encode(value, null));
+          assertRefusedAsNotText(() -> LiteralCodecs.mapOf(LiteralCodecs.int64()).encode(Map.of(value, 1L), null));
+          Reading withBadLabel = new Reading(reading.id(), reading.value(), reading.ratio(), value, reading.valid(),
+              reading.colour(), reading.samples(), reading.tags(), reading.note(), reading.window());
+          assertRefusedAsNotText(() -> LiteralCodecs.struct(Reading.class).encode(withBadLabel, null));
+        });
+  }
+
+  record NotText(String value, Reading reading) {
+    @Override
+    public String toString() {
+      return RandomCases.describe(value) + " in " + reading;
+    }
   }
 
   private static void assertRefusedAsNotText(Executable encode) {
@@ -220,69 +183,80 @@ class LiteralRoundTripPropertyTest {
     assertTrue(refused.getMessage().contains("lone UTF-16 surrogate"), refused.getMessage());
   }
 
-  @Property
-  void datetime(@ForAll("anyInstant") Instant value) {
-    survives(LiteralCodecs.datetime(), value);
+  @Test
+  void datetime() {
+    forAll("datetime", LiteralRoundTripPropertyTest::instant, value -> survives(LiteralCodecs.datetime(), value));
   }
 
-  @Property
-  void duration(@ForAll("anyDuration") Duration value) {
-    survives(LiteralCodecs.duration(), value);
+  @Test
+  void duration() {
+    forAll("duration", LiteralRoundTripPropertyTest::duration, value -> survives(LiteralCodecs.duration(), value));
   }
 
-  @Property
-  void enumeration(@ForAll Colour value) {
-    survives(LiteralCodecs.enumOf(Colour.class), value);
+  @Test
+  void enumeration() {
+    forAll("enumeration", r -> r.anyOf(Colour.class), value -> survives(LiteralCodecs.enumOf(Colour.class), value));
   }
 
-  @Property
-  void listOfStrings(@ForAll("stringLists") List<String> value) {
-    survives(LiteralCodecs.listOf(LiteralCodecs.string()), value);
+  @Test
+  void listOfStrings() {
+    forAll("listOfStrings", r -> r.list(8, () -> text(r)), RandomCases::smallerLists,
+        value -> survives(LiteralCodecs.listOf(LiteralCodecs.string()), value));
   }
 
-  @Property
-  void mapOfLongs(@ForAll("longMaps") Map<String, Long> value) {
-    survives(LiteralCodecs.mapOf(LiteralCodecs.int64()), value);
+  @Test
+  void mapOfLongs() {
+    forAll("mapOfLongs", r -> r.map(8, () -> text(r), r::anyLong),
+        value -> survives(LiteralCodecs.mapOf(LiteralCodecs.int64()), value));
   }
 
-  @Property
-  void nestedContainers(@ForAll("nested") List<Map<String, List<Double>>> value) {
-    survives(LiteralCodecs.listOf(LiteralCodecs.mapOf(LiteralCodecs.listOf(LiteralCodecs.float64()))), value);
+  @Test
+  void nestedContainers() {
+    forAll("nestedContainers", r -> r.list(3, () -> r.map(3, () -> text(r), () -> r.list(3, r::anyDouble))),
+        RandomCases::smallerLists,
+        value -> survives(LiteralCodecs.listOf(LiteralCodecs.mapOf(LiteralCodecs.listOf(LiteralCodecs.float64()))),
+            value));
   }
 
-  @Property
-  void optional(@ForAll("optionalInstants") Optional<Instant> value) {
-    survives(LiteralCodecs.optionalOf(LiteralCodecs.datetime()), value);
+  @Test
+  void optional() {
+    forAll("optional", r -> r.optional(() -> instant(r)),
+        value -> survives(LiteralCodecs.optionalOf(LiteralCodecs.datetime()), value));
   }
 
-  @Property
-  void nullable(@ForAll("nullableLongs") Long value) {
-    survives(LiteralCodecs.nullable(LiteralCodecs.int64()), value);
+  @Test
+  void nullable() {
+    forAll("nullable", r -> r.nullOr(5, r::anyLong), value -> survives(LiteralCodecs.nullable(LiteralCodecs.int64()), value));
   }
 
-  @Property
-  void struct(@ForAll("readings") Reading value) {
-    survives(LiteralCodecs.struct(Reading.class), value);
+  @Test
+  void struct() {
+    forAll("struct", LiteralRoundTripPropertyTest::reading, value -> survives(LiteralCodecs.struct(Reading.class), value));
   }
 
-  @Property
-  void listOfStructs(@ForAll("readings") Reading first, @ForAll("readings") Reading second) {
-    survives(LiteralCodecs.listOf(LiteralCodecs.struct(Reading.class)), List.of(first, second));
+  @Test
+  void listOfStructs() {
+    forAll("listOfStructs", r -> List.of(reading(r), reading(r)),
+        value -> survives(LiteralCodecs.listOf(LiteralCodecs.struct(Reading.class)), value));
   }
 
-  @Property
-  void remoteFile(@ForAll("remoteUris") String uri) {
-    assertEquals(uri, roundTrip(LiteralCodecs.file(), FlyteFile.ofUri(uri)).uri());
+  @Test
+  void remoteFile() {
+    forAll("remoteFile", LiteralRoundTripPropertyTest::remoteUri,
+        uri -> assertEquals(uri, roundTrip(LiteralCodecs.file(), FlyteFile.ofUri(uri)).uri()));
   }
 
-  @Property
-  void remoteDirectory(@ForAll("remoteUris") String uri) {
-    assertEquals(uri, roundTrip(LiteralCodecs.directory(), FlyteDirectory.ofUri(uri)).uri());
+  @Test
+  void remoteDirectory() {
+    forAll("remoteDirectory", LiteralRoundTripPropertyTest::remoteUri,
+        uri -> assertEquals(uri, roundTrip(LiteralCodecs.directory(), FlyteDirectory.ofUri(uri)).uri()));
   }
 
-  @Property
-  void structuredDataset(@ForAll("remoteUris") String uri, @ForAll("strings") String format) {
-    String declared = format.isEmpty() ? "parquet" : format;
-    survives(LiteralCodecs.structuredDataset(), new StructuredDataset(uri, declared));
+  @Test
+  void structuredDataset() {
+    forAll("structuredDataset", r -> {
+      String format = text(r);
+      return new StructuredDataset(remoteUri(r), format.isEmpty() ? "parquet" : format);
+    }, value -> survives(LiteralCodecs.structuredDataset(), value));
   }
 }
