@@ -1,10 +1,12 @@
 package dev.preflyte.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.preflyte.runtime.testing.RandomCases.forAll;
 
 import com.google.protobuf.Struct;
 import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.runtime.task.PrebuiltContainerTask;
+import dev.preflyte.runtime.testing.RandomCases;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -12,24 +14,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every configuration of {@link ConfigRoundTripTest#CONF} (a record with a property of every kind
  * the processor supports) survives the generated {@code getCustom} -> Struct -> bytes -> Struct ->
  * the generated decoder, equal to what went in. Values are drawn for each record component from its
- * declared type, so a property added to CONF is covered without touching this test. Tries: 200 by
- * default, more with {@code -Dpreflyte.tries=N} (see RELIABILITY.md).
+ * declared type, so a property added to CONF is covered without touching this test; doubles and
+ * floats include NaN, the infinities and -0.0, longs and ints their extremes. Tries: 200 by default,
+ * more with {@code -Dpreflyte.tries=N}, a failure repeated with {@code -Dpreflyte.seed=S}
+ * ({@link RandomCases}, RELIABILITY.md).
  */
 class ConfigRoundTripPropertyTest {
 
@@ -37,93 +35,79 @@ class ConfigRoundTripPropertyTest {
   private static Compiled compiled;
   private static Class<?> conf;
 
-  @BeforeContainer
+  @BeforeAll
   static void compile() throws Exception {
     Path output = Files.createTempDirectory(Path.of("target"), "config-property");
     compiled = Compiled.compile(output, ConfigRoundTripTest.CONF);
     conf = compiled.type("com.acme.Conf");
   }
 
-  @Provide
-  Arbitrary<Object> configurations() {
-    return recordOf(conf, 0);
-  }
-
-  @Property
-  void everyConfigurationSurvivesTheTemplate(@ForAll("configurations") Object config) throws Exception {
-    PrebuiltContainerTask<?> task = compiled.task("com.acme.ConfTask", config);
-    Struct custom = Compiled.registered(task).getCustom();
-    Struct parsed = TaskTemplate.parseFrom(TaskTemplate.newBuilder().setCustom(custom).build().toByteArray())
-        .getCustom();
-    assertEquals(config, compiled.decodeCustom("com.acme.ConfTask", parsed));
-  }
-
-  /** A record of {@code type}, each component drawn from its declared type. */
-  private static Arbitrary<Object> recordOf(Class<?> type, int depth) {
-    RecordComponent[] components = type.getRecordComponents();
-    List<Arbitrary<Object>> parts = Arrays.stream(components)
-        .map(c -> nullableUnlessPrimitive(c.getGenericType(), depth)).toList();
-    Class<?>[] parameters = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-    return Combinators.combine(parts).as(values -> {
-      try {
-        return type.getDeclaredConstructor(parameters).newInstance(values.toArray());
-      } catch (ReflectiveOperationException | IllegalArgumentException e) {
-        throw new IllegalStateException(type + " from " + values.stream()
-            .map(v -> v == null ? "null" : v.getClass().getName()).toList(), e);
-      }
+  @Test
+  void everyConfigurationSurvivesTheTemplate() {
+    forAll("everyConfigurationSurvivesTheTemplate", r -> recordOf(r, conf, 0), config -> {
+      PrebuiltContainerTask<?> task = compiled.task("com.acme.ConfTask", config);
+      Struct custom = Compiled.registered(task).getCustom();
+      Struct parsed = TaskTemplate.parseFrom(TaskTemplate.newBuilder().setCustom(custom).build().toByteArray())
+          .getCustom();
+      assertEquals(config, compiled.decodeCustom("com.acme.ConfTask", parsed));
     });
   }
 
-  /** A property, list element or map value: null is a value too unless the type is primitive or Optional. */
-  private static Arbitrary<Object> nullableUnlessPrimitive(Type type, int depth) {
-    Arbitrary<Object> value = valueOf(type, depth);
-    boolean nullable = !(type instanceof Class<?> c && c.isPrimitive()) && raw(type) != Optional.class;
-    return nullable ? value.injectNull(0.1) : value;
+  /** A record of {@code type}, each component drawn from its declared type. */
+  private static Object recordOf(RandomCases r, Class<?> type, int depth) {
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] parameters = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      values[i] = nullableUnlessPrimitive(r, components[i].getGenericType(), depth);
+      parameters[i] = components[i].getType();
+    }
+    try {
+      return type.getDeclaredConstructor(parameters).newInstance(values);
+    } catch (ReflectiveOperationException | IllegalArgumentException e) {
+      throw new IllegalStateException(type + " from " + java.util.Arrays.stream(values)
+          .map(v -> v == null ? "null" : v.getClass().getName()).toList(), e);
+    }
   }
 
-  private static Arbitrary<Object> valueOf(Type type, int depth) {
+  /** A property, list element or map value: null is a value too unless the type is primitive or Optional. */
+  private static Object nullableUnlessPrimitive(RandomCases r, Type type, int depth) {
+    boolean nullable = !(type instanceof Class<?> c && c.isPrimitive()) && raw(type) != Optional.class;
+    return nullable && r.oneIn(10) ? null : valueOf(r, type, depth);
+  }
+
+  private static Object valueOf(RandomCases r, Type type, int depth) {
     Class<?> raw = raw(type);
     if (raw == long.class || raw == Long.class) {
-      return Arbitraries.longs().map(Object.class::cast);
+      return r.anyLong();
     } else if (raw == int.class || raw == Integer.class) {
-      return Arbitraries.integers().map(Object.class::cast);
+      return r.anyInt();
     } else if (raw == double.class || raw == Double.class) {
-      return Arbitraries.doubles().withSpecialValue(Double.NaN).withSpecialValue(-0.0).map(Object.class::cast);
+      return r.anyDouble();
     } else if (raw == float.class || raw == Float.class) {
-      return Arbitraries.floats().withSpecialValue(Float.NaN).withSpecialValue(Float.NEGATIVE_INFINITY)
-          .map(Object.class::cast);
+      return r.anyFloat();
     } else if (raw == boolean.class || raw == Boolean.class) {
-      return Arbitraries.of(true, false).map(Object.class::cast);
+      return r.bool();
     } else if (raw == String.class) {
-      return text(12).map(Object.class::cast);
+      return r.text(12);
     } else if (raw == Instant.class) {
-      return Combinators.combine(Arbitraries.longs().between(-62_135_596_800L, 253_402_300_799L),
-          Arbitraries.integers().between(0, 999_999_999)).as((s, n) -> (Object) Instant.ofEpochSecond(s, n));
+      return Instant.ofEpochSecond(r.longWithin(-62_135_596_800L, 253_402_300_799L), r.intWithin(0, 999_999_999));
     } else if (raw == Duration.class) {
-      return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(0, 999_999_999))
-          .as((s, n) -> (Object) Duration.ofSeconds(s, n));
+      return Duration.ofSeconds(r.anyLong(), r.intWithin(0, 999_999_999));
     } else if (raw.isEnum()) {
-      return Arbitraries.of(raw.getEnumConstants()).map(Object.class::cast);
+      return r.pick(raw.getEnumConstants());
     } else if (raw == List.class) {
-      return nullableUnlessPrimitive(argument(type, 0), depth + 1).list().ofMaxSize(depth >= MAX_DEPTH ? 0 : 3)
-          .map(Object.class::cast);
+      return r.list(depth >= MAX_DEPTH ? 0 : 3, () -> nullableUnlessPrimitive(r, argument(type, 0), depth + 1));
     } else if (raw == Map.class) {
-      return Arbitraries.maps(text(6), nullableUnlessPrimitive(argument(type, 1), depth + 1))
-          .ofMaxSize(depth >= MAX_DEPTH ? 0 : 3).map(Object.class::cast);
+      return r.map(depth >= MAX_DEPTH ? 0 : 3, () -> r.text(6),
+          () -> nullableUnlessPrimitive(r, argument(type, 1), depth + 1));
     } else if (raw == Optional.class) {
-      Arbitrary<Object> present = depth >= MAX_DEPTH ? Arbitraries.just(null) : valueOf(argument(type, 0), depth + 1);
-      return present.map(v -> (Object) Optional.ofNullable(v));
+      return Optional.ofNullable(depth >= MAX_DEPTH ? null : valueOf(r, argument(type, 0), depth + 1));
     } else if (raw.isRecord()) {
       // Deep enough: a nested record that refers to itself ends in null.
-      return depth >= MAX_DEPTH ? Arbitraries.just(null) : recordOf(raw, depth + 1);
+      return depth >= MAX_DEPTH ? null : recordOf(r, raw, depth + 1);
     }
     throw new IllegalArgumentException("no values for " + type + ": add them here");
-  }
-
-  /** Any text UTF-8 can carry: lone surrogates are refused by the codecs (CustomCodecsTest). */
-  private static Arbitrary<String> text(int maxLength) {
-    return Arbitraries.strings().withCharRange(Character.MIN_VALUE, Character.MAX_VALUE).ofMaxLength(maxLength)
-        .filter(s -> s.codePoints().noneMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE));
   }
 
   private static Class<?> raw(Type type) {

@@ -25,8 +25,9 @@ public final class RandomCases {
 
   public static final int DEFAULT_TRIES = 200;
   private static final long SEED = seedOf(System.getProperty("preflyte.seed"));
-  /** How many smaller candidates a failure may try before it is reported as it is. */
+  /** How many smaller candidates a failure may try, and for how long, before it is reported. */
   private static final int SHRINK_STEPS = 500;
+  private static final long SHRINK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
   private final RandomGenerator random;
 
@@ -106,12 +107,13 @@ public final class RandomCases {
 
   private static <T> T shrink(T value, Throwable failure, Function<T, Stream<T>> smaller, Check<T> check) {
     T current = value;
+    long deadline = System.nanoTime() + SHRINK_NANOS;
     int steps = 0;
     boolean progress = true;
-    while (progress && steps < SHRINK_STEPS) {
+    while (progress && steps < SHRINK_STEPS && System.nanoTime() - deadline < 0) {
       progress = false;
       for (T candidate : (Iterable<T>) smaller.apply(current)::iterator) {
-        if (++steps > SHRINK_STEPS) {
+        if (++steps > SHRINK_STEPS || System.nanoTime() - deadline > 0) {
           break;
         }
         if (failure(check, candidate) != null) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static dev.preflyte.runtime.testing.RandomCases.forAll;
 
 import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ErrorDocument;
@@ -12,6 +13,7 @@ import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.runtime.entrypoint.tasks.Literals;
 import dev.preflyte.runtime.entrypoint.tasks.Templates;
 import dev.preflyte.runtime.storage.Storages;
+import dev.preflyte.runtime.testing.RandomCases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,10 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -33,22 +32,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzz target: whatever bytes Flyte hands preflyte-execute as {@code inputs.pb} and {@code task.pb}
- * (the valid files mutated byte by byte, truncated, spliced, or random), a run ends within a bound
- * in exactly one of outputs.pb (a LiteralMap) or a well-formed error.pb (code, kind, message), with
- * exit code 0 and nothing thrown. Tries: 200 by default, more with {@code -Dpreflyte.tries=N} (see
- * RELIABILITY.md).
+ * (the valid files with bytes flipped, ranges deleted, runs inserted, the end cut, or pieces of the
+ * other file spliced in; or random bytes; or the valid file), a run ends within a bound in exactly
+ * one of outputs.pb (a LiteralMap) or a well-formed error.pb (code, kind, message), with exit code
+ * 0 and nothing thrown. Tries: 200 per target by default, more with {@code -Dpreflyte.tries=N}, a
+ * failure repeated with {@code -Dpreflyte.seed=S} ({@link RandomCases}, RELIABILITY.md).
  */
 class ExecuteFuzzTest {
 
@@ -64,7 +58,7 @@ class ExecuteFuzzTest {
   private static ExecutorService runner;
   private static int runs;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() throws IOException {
     root = Files.createTempDirectory(Path.of("target"), "execute-fuzz");
     runner = Executors.newSingleThreadExecutor(r -> {
@@ -74,79 +68,53 @@ class ExecuteFuzzTest {
     });
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     runner.shutdownNow();
   }
 
-  /** One edit of a byte string: flip a byte, drop a range, insert bytes, or cut the end. */
-  record Edit(int kind, int position, int length, byte value) {
-    byte[] apply(byte[] bytes) {
-      int at = bytes.length == 0 ? 0 : Math.floorMod(position, bytes.length + 1);
-      int end = Math.min(bytes.length, at + length);
-      byte[] out;
-      switch (kind) {
-        case 0 -> { // flip one byte
-          out = bytes.clone();
-          if (at < out.length) {
-            out[at] ^= value == 0 ? 1 : value;
-          }
-        }
-        case 1 -> { // delete a range
-          out = new byte[bytes.length - (end - at)];
-          System.arraycopy(bytes, 0, out, 0, at);
-          System.arraycopy(bytes, end, out, at, bytes.length - end);
-        }
-        case 2 -> { // insert a run of one byte
-          out = new byte[bytes.length + length];
-          System.arraycopy(bytes, 0, out, 0, at);
-          Arrays.fill(out, at, at + length, value);
-          System.arraycopy(bytes, at, out, at + length, bytes.length - at);
-        }
-        default -> out = Arrays.copyOf(bytes, at); // truncate
-      }
-      return out;
+  /**
+   * Eight times in ten {@code valid} after one to six edits (the other file as splice donor), once
+   * up to 200 random bytes, once {@code valid} as it is.
+   */
+  static byte[] mutationOf(RandomCases r, byte[] valid, byte[] other) {
+    int pick = r.intBetween(0, 9);
+    return pick < 8 ? r.mutate(valid, 6, other) : pick == 8 ? r.bytes(200) : valid;
+  }
+
+  /** A task.pb and an inputs.pb; hex in a failure, so it can be replayed by hand. */
+  record RunFiles(byte[] template, byte[] inputs) {
+    @Override
+    public String toString() {
+      return "task.pb " + RandomCases.describe(template) + ", inputs.pb " + RandomCases.describe(inputs);
+    }
+
+    Stream<RunFiles> smaller() {
+      return Stream.concat(RandomCases.smallerBytes(template).map(t -> new RunFiles(t, inputs)),
+          RandomCases.smallerBytes(inputs).map(i -> new RunFiles(template, i)));
     }
   }
 
-  static Arbitrary<byte[]> mutationsOf(byte[] valid) {
-    Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers(),
-        Arbitraries.integers().between(1, 16), Arbitraries.bytes()).as(Edit::new);
-    Arbitrary<byte[]> edited = edit.list().ofMinSize(1).ofMaxSize(6).map(edits -> {
-      byte[] bytes = valid;
-      for (Edit e : edits) {
-        bytes = e.apply(bytes);
-      }
-      return bytes;
-    });
-    Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(200);
-    return Arbitraries.frequencyOf(
-        Tuple.of(8, edited), Tuple.of(1, random), Tuple.of(1, Arbitraries.just(valid)));
+  @Test
+  void fuzzedInputs() {
+    forAll("fuzzedInputs", r -> new RunFiles(TEMPLATE, mutationOf(r, INPUTS, TEMPLATE)), RunFiles::smaller,
+        ExecuteFuzzTest::endsInOneDocument);
   }
 
-  @Provide
-  Arbitrary<byte[]> inputs() {
-    return mutationsOf(INPUTS);
+  @Test
+  void fuzzedTemplate() {
+    forAll("fuzzedTemplate", r -> new RunFiles(mutationOf(r, TEMPLATE, INPUTS), INPUTS), RunFiles::smaller,
+        ExecuteFuzzTest::endsInOneDocument);
   }
 
-  @Provide
-  Arbitrary<byte[]> templates() {
-    return mutationsOf(TEMPLATE);
+  @Test
+  void fuzzedBoth() {
+    forAll("fuzzedBoth", r -> new RunFiles(mutationOf(r, TEMPLATE, INPUTS), mutationOf(r, INPUTS, TEMPLATE)),
+        RunFiles::smaller, ExecuteFuzzTest::endsInOneDocument);
   }
 
-  @Property
-  void fuzzedInputs(@ForAll("inputs") byte[] inputs) throws Exception {
-    endsInOneDocument(TEMPLATE, inputs);
-  }
-
-  @Property
-  void fuzzedTemplate(@ForAll("templates") byte[] template) throws Exception {
-    endsInOneDocument(template, INPUTS);
-  }
-
-  @Property
-  void fuzzedBoth(@ForAll("templates") byte[] template, @ForAll("inputs") byte[] inputs) throws Exception {
-    endsInOneDocument(template, inputs);
+  private static void endsInOneDocument(RunFiles files) throws Exception {
+    endsInOneDocument(files.template(), files.inputs());
   }
 
   private static void endsInOneDocument(byte[] template, byte[] inputs) throws Exception {
@@ -168,7 +136,7 @@ class ExecuteFuzzTest {
         exit = run.get(RUN_LIMIT_SECONDS, TimeUnit.SECONDS);
       } catch (TimeoutException e) {
         run.cancel(true);
-        fail("no verdict within " + RUN_LIMIT_SECONDS + " s for task.pb " + hex(template) + ", inputs.pb " + hex(inputs));
+        fail("no verdict within " + RUN_LIMIT_SECONDS + " s");
         return;
       }
     }
@@ -196,13 +164,5 @@ class ExecuteFuzzTest {
         Files.deleteIfExists(path);
       }
     }
-  }
-
-  private static String hex(byte[] bytes) {
-    List<String> parts = new ArrayList<>();
-    for (byte b : bytes) {
-      parts.add(String.format("%02x", b));
-    }
-    return String.join("", parts);
   }
 }
