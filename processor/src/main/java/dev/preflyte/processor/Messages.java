@@ -170,6 +170,11 @@ final class Messages {
         + other + ": rename one of the two task classes";
   }
 
+  static String generatedNameTaken(String generated, String task) {
+    return "[PreflyteDuplicate] " + generated + " is already a class of this compilation, and the processor"
+        + " generates a class of that name for " + task + ": rename that class or the task class";
+  }
+
   static String declaredFieldModifiers(String declaration, String missing) {
     return "[PreflyteDeclaredTask] the declared task " + declaration + " is not " + missing + ": declare it"
         + " 'public static final' so tools can read it without creating anything else";

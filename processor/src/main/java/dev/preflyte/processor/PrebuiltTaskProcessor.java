@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -224,6 +226,17 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
     return true;
   }
 
+  /**
+   * The generated class name a class of the compilation already has: the Filer refuses to create
+   * it. Looked up only once the Filer refused, since on an incremental build the class output
+   * legitimately holds the classes this processor generated before.
+   */
+  private static Optional<String> takenName(Elements elements, TaskModel model) {
+    return Stream.of(model.taskClass().canonicalName(), model.executorClass().canonicalName())
+        .filter(name -> elements.getTypeElement(name) != null)
+        .findFirst();
+  }
+
   private void generate(TaskModel model) {
     Elements elements = processingEnv.getElementUtils();
     ModuleElement module = elements.getModuleOf(model.element());
@@ -233,6 +246,12 @@ public final class PrebuiltTaskProcessor extends AbstractProcessor {
       SourceWriter.write(processingEnv.getFiler(), new TaskClassGenerator(model, members, generated).generate());
       SourceWriter.write(processingEnv.getFiler(), new ExecutorClassGenerator(model, members, generated).generate());
       RegistrationWriter.write(processingEnv.getFiler(), model);
+    } catch (FilerException e) {
+      Optional<String> taken = takenName(elements, model);
+      reporter.error(model.element(), taken.isPresent()
+          ? Messages.generatedNameTaken(taken.get(), model.type().canonicalName())
+          : Messages.writeFailed("the files for " + model.executorName(), e.toString()));
+      return;
     } catch (IOException e) {
       reporter.error(model.element(), Messages.writeFailed("the files for " + model.executorName(), e.toString()));
       return;

@@ -58,6 +58,10 @@ final class TaskModelReader {
     AnnotationMirror annotation = annotationMirror(type, ANNOTATION);
     String image = stringValue(annotation, "image");
     String taskType = stringValue(annotation, "taskType");
+    if (isErroneous(image) || isErroneous(taskType)) {
+      // javac reports why the value did not attribute; checking its placeholder adds a misleading error.
+      return Optional.empty();
+    }
     checkImage(type, annotation, image);
     checkTaskType(type, annotation, taskType);
     if (!checkClass(type)) {
@@ -368,6 +372,14 @@ final class TaskModelReader {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether {@code value} is javac's stand-in for an annotation value it could not attribute (such
+   * as an undefined constant): javac hands it over as the text {@code <error>}.
+   */
+  private static boolean isErroneous(String value) {
+    return value.equals("<error>");
   }
 
   private static String stringValue(AnnotationMirror annotation, String name) {

@@ -84,7 +84,8 @@ public final class AdminClient implements AutoCloseable {
     }
     TokenProvider tokens = null;
     if (settings.auth() instanceof AdminAuth.ClientCredentials client) {
-      tokens = new ClientCredentialsTokens(client, settings.callTimeout(), settings.caCertFile());
+      tokens = new ClientCredentialsTokens(client, settings.callTimeout(), settings.tokenTimeout(),
+          settings.caCertFile());
     } else if (settings.auth() instanceof AdminAuth.ExternalCommand command) {
       tokens = new ExternalCommandTokens(command);
     }

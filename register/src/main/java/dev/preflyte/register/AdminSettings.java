@@ -17,6 +17,7 @@ public final class AdminSettings {
   private final AdminAuth auth;
   private final Duration connectTimeout;
   private final Duration callTimeout;
+  private final Optional<Duration> tokenTimeout;
 
   private AdminSettings(Builder builder) {
     this.endpoint = Objects.requireNonNull(builder.endpoint, "endpoint: give FlyteAdmin's host:port");
@@ -25,6 +26,7 @@ public final class AdminSettings {
     this.auth = builder.auth;
     this.connectTimeout = builder.connectTimeout;
     this.callTimeout = builder.callTimeout;
+    this.tokenTimeout = builder.tokenTimeout;
     if (insecure && caCertFile.isPresent()) {
       throw new IllegalArgumentException("a CA certificate file was given for a plaintext (insecure) connection");
     }
@@ -42,6 +44,7 @@ public final class AdminSettings {
     Builder builder = new Builder().endpoint(endpoint).insecure(insecure).auth(auth)
         .connectTimeout(connectTimeout).callTimeout(callTimeout);
     caCertFile.ifPresent(builder::caCertFile);
+    tokenTimeout.ifPresent(builder::tokenTimeout);
     return builder;
   }
 
@@ -73,6 +76,14 @@ public final class AdminSettings {
     return callTimeout;
   }
 
+  /**
+   * The bound on one request to the OAuth2 token endpoint, connection included: the call timeout
+   * unless set. A bound of its own, so a silent token endpoint is told apart from a slow FlyteAdmin.
+   */
+  public Duration tokenTimeout() {
+    return tokenTimeout.orElse(callTimeout);
+  }
+
   public static final class Builder {
     private AdminEndpoint endpoint;
     private boolean insecure;
@@ -80,6 +91,7 @@ public final class AdminSettings {
     private AdminAuth auth = AdminAuth.none();
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration callTimeout = Duration.ofSeconds(30);
+    private Optional<Duration> tokenTimeout = Optional.empty();
 
     private Builder() {}
 
@@ -110,6 +122,11 @@ public final class AdminSettings {
 
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive(timeout, "callTimeout");
+      return this;
+    }
+
+    public Builder tokenTimeout(Duration timeout) {
+      this.tokenTimeout = Optional.of(positive(timeout, "tokenTimeout"));
       return this;
     }
 

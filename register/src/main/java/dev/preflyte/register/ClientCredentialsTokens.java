@@ -40,7 +40,10 @@ final class ClientCredentialsTokens implements TokenProvider {
   private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
 
   private final AdminAuth.ClientCredentials auth;
-  private final Duration timeout;
+  /** Bounds the gRPC discovery calls to FlyteAdmin. */
+  private final Duration callTimeout;
+  /** Bounds each token request, connection included. */
+  private final Duration tokenTimeout;
   private final HttpClient http;
 
   private URI tokenEndpoint;
@@ -51,15 +54,16 @@ final class ClientCredentialsTokens implements TokenProvider {
   private String token;
   private Instant expiry = Instant.MIN;
 
-  ClientCredentialsTokens(AdminAuth.ClientCredentials auth, Duration timeout, Optional<Path> caCertFile)
-      throws RegistrationException {
+  ClientCredentialsTokens(AdminAuth.ClientCredentials auth, Duration callTimeout, Duration tokenTimeout,
+      Optional<Path> caCertFile) throws RegistrationException {
     this.auth = auth;
-    this.timeout = timeout;
+    this.callTimeout = callTimeout;
+    this.tokenTimeout = tokenTimeout;
     this.tokenEndpoint = auth.tokenUrl().orElse(null);
     this.scopes = auth.scopes();
     this.audience = auth.audience();
     // HTTP/1.1: token endpoints all speak it, and an http:// endpoint gets no h2c upgrade attempt.
-    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(tokenTimeout)
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER);
     if (caCertFile.isPresent()) {
@@ -155,7 +159,7 @@ final class ClientCredentialsTokens implements TokenProvider {
     String basic = Base64.getEncoder().encodeToString(
         (encode(auth.clientId()) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8));
     HttpRequest request = HttpRequest.newBuilder(tokenEndpoint)
-        .timeout(timeout)
+        .timeout(tokenTimeout)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
         .header("Authorization", "Basic " + basic)
@@ -195,7 +199,7 @@ final class ClientCredentialsTokens implements TokenProvider {
   }
 
   private CallOptions options() {
-    return CallOptions.DEFAULT.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return CallOptions.DEFAULT.withDeadlineAfter(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** JSON is YAML 1.2, so the YAML parser the config file needs reads token responses too. */

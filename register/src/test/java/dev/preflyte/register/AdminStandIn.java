@@ -2,6 +2,7 @@ package dev.preflyte.register;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.preflyte.idl.admin.TaskSpec;
 import dev.preflyte.idl.core.Identifier;
 import dev.preflyte.idl.core.ResourceType;
@@ -30,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -153,6 +155,19 @@ public final class AdminStandIn implements AutoCloseable {
 
   public int storedTasks() {
     return tasks.size();
+  }
+
+  /** Every task CreateTask stored, by {@code project/domain/name/version}. */
+  public Map<String, TaskSpec> storedSpecs() {
+    Map<String, TaskSpec> specs = new TreeMap<>();
+    tasks.forEach((key, bytes) -> {
+      try {
+        specs.put(key, TaskSpec.parseFrom(bytes));
+      } catch (InvalidProtocolBufferException e) {
+        throw new IllegalStateException("stored bytes of " + key + " do not parse", e);
+      }
+    });
+    return specs;
   }
 
   private void createTask(TaskCreateRequest request, StreamObserver<TaskCreateResponse> response) {

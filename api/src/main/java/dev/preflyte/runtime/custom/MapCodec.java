@@ -2,6 +2,7 @@ package dev.preflyte.runtime.custom;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import dev.preflyte.conventions.TextRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,6 +49,9 @@ final class MapCodec<T> extends BaseCodec<Map<String, T>> {
     for (Map.Entry<String, T> entry : entries) {
       if (entry.getKey() == null) {
         throw Shapes.refusal(path, NULL_KEY);
+      }
+      if (TextRules.problem(entry.getKey()) != null) {
+        throw Shapes.refusal(path, "a map key is not text: " + TextRules.problem(entry.getKey()));
       }
     }
     entries.sort(Map.Entry.comparingByKey());

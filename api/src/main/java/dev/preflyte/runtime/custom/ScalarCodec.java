@@ -1,6 +1,7 @@
 package dev.preflyte.runtime.custom;
 
 import com.google.protobuf.Value;
+import dev.preflyte.conventions.TextRules;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,9 @@ final class ScalarCodec<T> extends BaseCodec<T> {
 
   @Override
   Value encodeAt(T value, String path) {
+    if (value instanceof String text && TextRules.problem(text) != null) {
+      throw Shapes.refusal(path, TextRules.problem(text));
+    }
     return encoder.apply(value);
   }
 

@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.literal;
 
+import dev.preflyte.conventions.TextRules;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.LiteralType;
@@ -96,6 +97,10 @@ final class MapCodec<T> extends FlyteCodec<Map<String, T>> {
   private String checkKey(String key) {
     if (key == null) {
       throw new LiteralConversionException("expected " + describeType() + " with string keys, got a null key");
+    }
+    String problem = TextRules.problem(key);
+    if (problem != null) {
+      throw new LiteralConversionException("expected " + describeType() + ", but a key is not text: " + problem);
     }
     return key;
   }

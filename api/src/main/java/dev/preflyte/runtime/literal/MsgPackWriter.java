@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.literal;
 
+import dev.preflyte.conventions.TextRules;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,10 @@ final class MsgPackWriter {
   }
 
   private void string(String s) {
+    String problem = TextRules.problem(s);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
     header(utf8.length, 0xa0, 0xd9, 0xda, 0xdb);
     out.writeBytes(utf8);

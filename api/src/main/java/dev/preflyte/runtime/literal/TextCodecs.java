@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.literal;
 
+import dev.preflyte.conventions.TextRules;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.Primitive;
 import dev.preflyte.idl.core.SimpleType;
@@ -20,6 +21,10 @@ final class TextCodecs {
 
     @Override
     Primitive toPrimitive(String value) {
+      String problem = TextRules.problem(value);
+      if (problem != null) {
+        throw new LiteralConversionException("expected STRING, but " + problem);
+      }
       return Primitive.newBuilder().setStringValue(value).build();
     }
 

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.protobuf.Value;
+import dev.preflyte.conventions.TextRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -306,5 +307,15 @@ class CustomCodecsTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> codec.encode("x"));
     assertEquals("the supplier given to CustomCodecs.lazy returned null: it must return a codec that is"
         + " initialized by the time the codec is first used", e.getMessage());
+  }
+
+  @Test
+  void stringsThatAreNotTextAreRefusedNotChanged() {
+    // Protobuf would write '?' for a lone surrogate: the configuration would come back changed.
+    assertRefused("the string has a lone UTF-16 surrogate U+D800 at index 1, which UTF-8 cannot carry (protobuf"
+        + " would write '?'): pass valid Unicode text", () -> CustomCodecs.string().encode("a\uD800b"));
+    assertRefused("a map key is not text: " + TextRules.problem("\uDC00"),
+        () -> CustomCodecs.mapOf(CustomCodecs.int64()).encode(Map.of("\uDC00", 1L)));
+    assertEquals(text("\uD83D\uDE00"), CustomCodecs.string().encode("\uD83D\uDE00"), "a pair is text");
   }
 }

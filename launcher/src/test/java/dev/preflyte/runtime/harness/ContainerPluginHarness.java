@@ -4,6 +4,8 @@ import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ErrorDocument;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.TaskTemplate;
+import dev.preflyte.runtime.storage.LocalStorage;
+import dev.preflyte.runtime.storage.Storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Plays the part of Flyte's container plugin and propeller for one task attempt, on local paths.
+ * Plays the part of Flyte's container plugin and propeller for one task attempt, on local paths or,
+ * with {@link #remoteData}, on a blob store as on a cluster.
  *
  * <p>It lays out the node's data directory as propeller does ({@code <dataDir>/inputs.pb},
  * {@code <dataDir>/task.pb}, outputs under {@code <dataDir>/<attempt>}), renders the template's
@@ -30,6 +33,9 @@ public final class ContainerPluginHarness {
   private final Path binDirectory;
   private final Map<String, String> extraEnvironment = new HashMap<>();
   private Duration timeout = Duration.ofMinutes(2);
+  /** Where the node's data and raw outputs go; null: under the work directory, on local paths. */
+  private Storage storage;
+  private String dataRoot;
 
   /**
    * @param binDirectory a directory holding the {@code preflyte-execute} launcher; it goes first on
@@ -45,6 +51,17 @@ public final class ContainerPluginHarness {
     return this;
   }
 
+  /**
+   * Lays the node's data and raw outputs under {@code root} (such as {@code s3://bucket/run}) on
+   * {@code storage}, and reads the attempt's result from there, as propeller does on a cluster; the
+   * container needs that storage's settings too ({@link #env}).
+   */
+  public ContainerPluginHarness remoteData(Storage storage, String root) {
+    this.storage = storage;
+    this.dataRoot = root;
+    return this;
+  }
+
   public ContainerPluginHarness timeout(Duration timeout) {
     this.timeout = timeout;
     return this;
@@ -53,22 +70,29 @@ public final class ContainerPluginHarness {
   /** Runs attempt {@code attempt} of {@code template} on {@code inputs} under {@code workDir}. */
   public Outcome run(TaskTemplate template, LiteralMap inputs, Path workDir, int attempt)
       throws IOException, InterruptedException {
-    Path dataDir = Files.createDirectories(workDir.resolve("metadata/n0"));
-    Path rawOutputPrefix = Files.createDirectories(workDir.resolve("raw/attempt-" + attempt));
-    Path outputPrefix = dataDir.resolve(Integer.toString(attempt));
-    Files.write(dataDir.resolve("inputs.pb"), inputs.toByteArray());
-    Files.write(dataDir.resolve("task.pb"), template.toByteArray());
+    Files.createDirectories(workDir);
+    Storage data = storage != null ? storage : new LocalStorage();
+    String root = dataRoot != null ? dataRoot : workDir.toString();
+    String dataDir = root + "/metadata/n0";
+    String rawOutputPrefix = root + "/raw/attempt-" + attempt;
+    String outputPrefix = dataDir + "/" + attempt;
+    if (dataRoot == null) {
+      Files.createDirectories(Path.of(dataDir));
+      Files.createDirectories(Path.of(rawOutputPrefix));
+    }
+    data.writeAtomically(dataDir + "/inputs.pb", inputs.toByteArray());
+    data.writeAtomically(dataDir + "/task.pb", template.toByteArray());
 
     PlaceholderRenderer.Values values =
         new PlaceholderRenderer.Values(
-            dataDir.resolve("inputs.pb").toString(),
-            dataDir.toString(),
-            outputPrefix.toString(),
-            rawOutputPrefix.toString(),
-            attempt == 0 ? "" : workDir.resolve("raw/attempt-" + (attempt - 1) + "/_flytecheckpoints").toString(),
-            rawOutputPrefix.resolve("_flytecheckpoints").toString(),
+            dataDir + "/inputs.pb",
+            dataDir,
+            outputPrefix,
+            rawOutputPrefix,
+            attempt == 0 ? "" : root + "/raw/attempt-" + (attempt - 1) + "/_flytecheckpoints",
+            rawOutputPrefix + "/_flytecheckpoints",
             "a" + Integer.toHexString(template.getId().getName().hashCode()) + "_" + attempt,
-            dataDir.resolve("task.pb").toString(),
+            dataDir + "/task.pb",
             "flytesnacks-development",
             inputs);
     List<String> command = new ArrayList<>(PlaceholderRenderer.render(template.getContainer().getCommandList(), values));
@@ -102,22 +126,22 @@ public final class ContainerPluginHarness {
       running.destroyForcibly().waitFor();
       throw new IllegalStateException("container did not finish within " + timeout + "; log: " + Files.readString(log));
     }
-    return readResult(template, outputPrefix, running.exitValue(), Files.readString(log), command);
+    return readResult(template, data, outputPrefix, running.exitValue(), Files.readString(log), command);
   }
 
-  private static Outcome readResult(
-      TaskTemplate template, Path outputPrefix, int exitCode, String log, List<String> command) throws IOException {
+  private static Outcome readResult(TaskTemplate template, Storage data, String outputPrefix, int exitCode,
+      String log, List<String> command) throws IOException {
     if (exitCode != 0) {
       return new Outcome(Outcome.Phase.POD_FAILED, exitCode, null, null, log, command);
     }
-    Path error = outputPrefix.resolve("error.pb");
-    if (Files.exists(error)) {
-      ContainerError containerError = ErrorDocument.parseFrom(Files.readAllBytes(error)).getError();
+    String error = outputPrefix + "/error.pb";
+    if (data.exists(error)) {
+      ContainerError containerError = ErrorDocument.parseFrom(data.read(error)).getError();
       return new Outcome(Outcome.Phase.TASK_ERROR, exitCode, null, containerError, log, command);
     }
-    Path outputs = outputPrefix.resolve("outputs.pb");
-    if (Files.exists(outputs)) {
-      return new Outcome(Outcome.Phase.SUCCEEDED, exitCode, LiteralMap.parseFrom(Files.readAllBytes(outputs)), null, log, command);
+    String outputs = outputPrefix + "/outputs.pb";
+    if (data.exists(outputs)) {
+      return new Outcome(Outcome.Phase.SUCCEEDED, exitCode, LiteralMap.parseFrom(data.read(outputs)), null, log, command);
     }
     boolean declaresOutputs = template.getInterface().getOutputs().getVariablesCount() > 0;
     return declaresOutputs
