@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.entrypoint;
 
+import dev.preflyte.runtime.testing.ClassLoadLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -229,15 +230,6 @@ class OutputOffloadingTest {
   }
 
   private static List<String> loadedClasses(JavaProcess.Result result) {
-    List<String> classes = new java.util.ArrayList<>();
-    for (String line : result.stdout().split("\n")) {
-      int tag = line.indexOf("[class,load] ");
-      if (tag >= 0) {
-        String rest = line.substring(tag + "[class,load] ".length());
-        int space = rest.indexOf(' ');
-        classes.add(space < 0 ? rest : rest.substring(0, space));
-      }
-    }
-    return classes;
+    return ClassLoadLog.classNames(result.stdout());
   }
 }

@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.storage;
 
+import dev.preflyte.runtime.testing.ClassLoadLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,15 +72,6 @@ class GcsStorageClassLoadingTest {
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the program finished");
     assertEquals(0, process.exitValue(), output);
     assertTrue(output.lines().anyMatch("done"::equals), output);
-    List<String> classes = new ArrayList<>();
-    for (String line : output.split("\n")) {
-      int tag = line.indexOf("[class,load] ");
-      if (tag >= 0) {
-        String rest = line.substring(tag + "[class,load] ".length());
-        int space = rest.indexOf(' ');
-        classes.add(space < 0 ? rest : rest.substring(0, space));
-      }
-    }
-    return classes;
+    return ClassLoadLog.classNames(output);
   }
 }
