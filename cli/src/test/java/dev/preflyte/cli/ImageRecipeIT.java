@@ -100,9 +100,10 @@ class ImageRecipeIT {
         MaterializedImage.build(context, dir.resolve("root"), baseEnvironment(System.getProperty("java.home"))));
     String stderr = failed.getMessage().substring(failed.getMessage().indexOf("): ") + 3).strip();
     assertEquals(1, stderr.lines().count(), stderr);
-    assertTrue(stderr.startsWith("preflyte-train: the training run failed: ")
-        && stderr.contains("dev.preflyte.runtime.entrypoint.StartupTraining"), stderr);
-    assertEquals(List.of("bin", "lib"), list(dir.resolve("root/opt/preflyte")), "a half-written archive was left");
+    assertTrue(stderr.startsWith("preflyte-train: ") && stderr.contains("dev.preflyte.runtime.entrypoint.StartupTraining"),
+        stderr);
+    assertEquals(List.of("backends", "bin", "lib"), list(dir.resolve("root/opt/preflyte")),
+        "a half-written archive was left");
   }
 
   /** What the Dockerfile itself must say, whatever builds it. */
@@ -122,14 +123,14 @@ class ImageRecipeIT {
         sources.add(words[words.length - 2]);
       }
     }
-    assertEquals(List.of("home/", "distribution/", "dependencies/", "tasks/"), sources);
+    assertEquals(List.of("home/", "distribution/", "backends/", "dependencies/", "tasks/"), sources);
     List<String> ignore = Files.readAllLines(context.resolve(".dockerignore"));
     assertTrue(ignore.contains("*"), "the .dockerignore lets everything through: " + ignore);
     for (String source : sources) {
       assertTrue(Files.isDirectory(context.resolve(source)), source + " is not in the context");
       assertTrue(ignore.contains("!" + source.replace("/", "")), source + " is excluded by .dockerignore");
     }
-    assertEquals(List.of("preflyte-execute", "preflyte-train"), list(context.resolve("distribution/bin")));
+    assertEquals(List.of("preflyte-execute", "preflyte-jvm.sh", "preflyte-train"), list(context.resolve("distribution/bin")));
     assertFalse(Files.exists(context.resolve("distribution/cli")), "the command line has no place in the image");
     assertFalse(Files.exists(context.resolve("distribution/preflyte.jsa")), "an archive of the building JVM");
     assertEquals(List.of("preflyte-samples-0.1.0-SNAPSHOT.jar"), list(context.resolve("tasks")));

@@ -49,6 +49,7 @@ class ImageRecipesTest {
     Files.createDirectories(distribution.resolve("bin"));
     Files.writeString(distribution.resolve("bin/preflyte-execute"), "#!/bin/sh\n");
     Files.writeString(distribution.resolve("bin/preflyte-train"), "#!/bin/sh\n");
+    Files.writeString(distribution.resolve("bin/preflyte-jvm.sh"), "# sourced\n");
     Files.writeString(distribution.resolve("preflyte.jsa"), "the building machine's archive");
     Files.createDirectories(distribution.resolve("cli"));
     samples = Path.of(SampleTasks.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -74,7 +75,8 @@ class ImageRecipesTest {
 
     assertEquals(1, written.size());
     assertEquals("ghcr.io/preflyte/samples:0.1.0", written.get(0).image());
-    assertEquals(List.of("dev.preflyte.samples.typed.SampleTasks.ENGLISH_WORDS", "samples.case_sensitive_words"),
+    assertEquals(List.of("dev.preflyte.samples.typed.SampleTasks.ENGLISH_WORDS", "samples.case_sensitive_words",
+            "samples.csv_stats", "samples.tsv_stats"),
         written.get(0).tasks());
     Path context = dir.resolve("out/samples");
     assertEquals(context, written.get(0).folder());
@@ -107,6 +109,7 @@ class ImageRecipesTest {
     assertEquals(List.of("gcs", "s3"), list(context.resolve("backends")));
     assertEquals(List.of("preflyte"), list(context.resolve("home")));
     assertTrue(Files.isExecutable(context.resolve("distribution/bin/preflyte-train")));
+    assertTrue(Files.isRegularFile(context.resolve("distribution/bin/preflyte-jvm.sh")));
     assertEquals(List.of("*", "!home", "!distribution", "!backends", "!dependencies", "!tasks"),
         Files.readAllLines(context.resolve(".dockerignore")).stream().filter(line -> !line.startsWith("#")).toList());
     assertEquals(List.of("out"), list(dir).stream().filter(name -> name.startsWith(".") || name.equals("out")).toList(),
@@ -198,7 +201,7 @@ class ImageRecipesTest {
         dir.resolve("out").toString(), "--distribution", distribution.toString(), "--classpath", samples.toString(),
         "--image", "ghcr.io/preflyte/samples=ghcr.io/acme/words:2.0", "--backends", "gcs,s3");
     assertEquals(0, exit, err.toString());
-    assertTrue(out.toString().contains("for ghcr.io/acme/words:2.0 (2 tasks): docker build -t ghcr.io/acme/words:2.0 "
+    assertTrue(out.toString().contains("for ghcr.io/acme/words:2.0 (4 tasks): docker build -t ghcr.io/acme/words:2.0 "
         + dir.resolve("out/words")), out.toString());
   }
 
