@@ -36,7 +36,7 @@ public final class LocalStorage implements Storage {
       try {
         return Path.of(URI.create(uri));
       } catch (IllegalArgumentException e) {
-        throw new StorageException("'" + uri + "' is not a valid file URI: use file:///absolute/path"
+        throw new UnusableUriException("'" + uri + "' is not a valid file URI: use file:///absolute/path"
             + " (with spaces and other special characters percent-encoded)", e);
       }
     }

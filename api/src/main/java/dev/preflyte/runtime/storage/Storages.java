@@ -116,12 +116,12 @@ public final class Storages implements Storage, AutoCloseable {
       if (folders != null) {
         folders.installedSchemes().forEach(installed -> supported.put(installed, installed));
       }
-      return new StorageException(prefix + "supported are "
+      return new UnusableUriException(prefix + "supported are "
           + supported.keySet().stream().map(s -> s + "://").toList() + " and local paths");
     }
     String name = backend.get().folder();
     String artifact = backend.get().artifactId();
-    return new StorageException(folders == null
+    return new UnusableUriException(folders == null
         ? prefix + "the " + name + " backend is not on the class path: add the dependency dev.preflyte:"
             + artifact + " (the distribution carries it in backends/" + name + ")"
         : prefix + "the " + name + " backend is not installed: copy the Preflyte distribution's backends/"

@@ -7,6 +7,7 @@ import dev.preflyte.runtime.executor.RecoverableException;
 import dev.preflyte.runtime.literal.LiteralConversionException;
 import dev.preflyte.runtime.registry.ExecutorLoadException;
 import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.UnusableUriException;
 import dev.preflyte.runtime.task.TaskFailure;
 
 /**
@@ -30,7 +31,9 @@ import dev.preflyte.runtime.task.TaskFailure;
  *       <td>NON_RECOVERABLE</td><td>SYSTEM</td></tr>
  *   <tr><td>the inputs file is not a LiteralMap</td><td>{@code SYSTEM:InputLoad}</td>
  *       <td>NON_RECOVERABLE</td><td>SYSTEM</td></tr>
- *   <tr><td>any storage failure, in task code too</td><td>{@code SYSTEM:Storage}</td>
+ *   <tr><td>a storage URI no attempt can serve (malformed, unknown scheme, backend missing from the
+ *       image), also for the template</td><td>{@code SYSTEM:Storage}</td><td>NON_RECOVERABLE</td><td>SYSTEM</td></tr>
+ *   <tr><td>any other storage failure, in task code too</td><td>{@code SYSTEM:Storage}</td>
  *       <td>RECOVERABLE</td><td>SYSTEM</td></tr>
  *   <tr><td>task code ended the JVM (System.exit) before returning</td><td>{@code USER:SystemExit}</td>
  *       <td>NON_RECOVERABLE</td><td>USER</td></tr>
@@ -99,7 +102,8 @@ public final class ErrorClassifier {
       return user(INPUT_LOCATION, Kind.NON_RECOVERABLE, failure);
     }
     if (find(failure, TemplateLoadException.class) != null) {
-      Kind kind = find(failure, StorageException.class) != null ? Kind.RECOVERABLE : Kind.NON_RECOVERABLE;
+      Kind kind = find(failure, StorageException.class) != null && find(failure, UnusableUriException.class) == null
+          ? Kind.RECOVERABLE : Kind.NON_RECOVERABLE;
       return system(TEMPLATE_LOAD, kind, failure);
     }
     if (find(failure, CustomDecodingException.class) != null) {
@@ -111,6 +115,9 @@ public final class ErrorClassifier {
     }
     if (find(failure, InputsLoadException.class) != null) {
       return system(INPUT_LOAD, Kind.NON_RECOVERABLE, failure);
+    }
+    if (find(failure, UnusableUriException.class) != null) {
+      return system(STORAGE, Kind.NON_RECOVERABLE, failure); // the next attempt would meet the same URI
     }
     if (find(failure, StorageException.class) != null) {
       return system(STORAGE, Kind.RECOVERABLE, failure);

@@ -14,6 +14,7 @@ import dev.preflyte.runtime.executor.RecoverableException;
 import dev.preflyte.runtime.literal.LiteralConversionException;
 import dev.preflyte.runtime.registry.ExecutorLoadException;
 import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.UnusableUriException;
 import java.io.IOException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,23 @@ class ErrorClassifierTest {
     assertEquals("USER:OutputMismatch", mismatch.code());
     assertFalse(mismatch.recoverable());
     assertTrue(ErrorClassifier.classifyPlatform(new IOException("tmp full")).recoverable());
+  }
+
+  @Test
+  void aStorageUriNoAttemptCanServeIsNotRetriedWhereverItIsMet() {
+    UnusableUriException unusable = new UnusableUriException("'s3://b c/k' has an invalid bucket name 'b c'");
+    for (TaskFailure failure : new TaskFailure[] {ErrorClassifier.classifyTask(unusable),
+        ErrorClassifier.classifyTask(new RuntimeException("wrapped", unusable)),
+        ErrorClassifier.classifyPlatform(unusable)}) {
+      assertEquals("SYSTEM:Storage", failure.code());
+      assertFalse(failure.recoverable(), failure.code());
+    }
+    TaskFailure template = ErrorClassifier.classifyPlatform(new TemplateLoadException("cannot read the task template", unusable));
+    assertEquals("SYSTEM:TemplateLoad", template.code());
+    assertFalse(template.recoverable());
+    // Any other storage failure may pass: the next attempt is worth it.
+    assertTrue(ErrorClassifier.classifyPlatform(new TemplateLoadException("t", new StorageException("s3 down"))).recoverable());
+    assertTrue(ErrorClassifier.classifyTask(new StorageException("s3 down")).recoverable());
   }
 
   @Test

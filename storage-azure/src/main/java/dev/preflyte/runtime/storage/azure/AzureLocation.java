@@ -1,6 +1,7 @@
 package dev.preflyte.runtime.storage.azure;
 
 import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.UnusableUriException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,18 +44,18 @@ public record AzureLocation(String scheme, String container, String account, Str
     String path = slash < 0 ? "" : rest.substring(slash + 1);
     Matcher m = AUTHORITY.matcher(authority);
     if (!m.matches()) {
-      throw new StorageException("'" + uri + "' does not name a container and account as container@account."
+      throw new UnusableUriException("'" + uri + "' does not name a container and account as container@account."
           + "dfs.core.windows.net (or account.blob.core.windows.net): use " + FORM);
     }
     String container = m.group(1);
     String account = m.group(2);
     if (!CONTAINER.matcher(container).matches()) {
-      throw new StorageException("'" + uri + "' has an invalid container name '" + container
+      throw new UnusableUriException("'" + uri + "' has an invalid container name '" + container
           + "': container names are 3 to 63 lower-case letters, digits and single hyphens, starting and"
           + " ending with a letter or digit");
     }
     if (!ACCOUNT.matcher(account).matches()) {
-      throw new StorageException("'" + uri + "' has an invalid storage account name '" + account
+      throw new UnusableUriException("'" + uri + "' has an invalid storage account name '" + account
           + "': account names are 3 to 24 lower-case letters and digits");
     }
     return new AzureLocation(scheme, container, account, m.group(4).toLowerCase(Locale.ROOT), path);

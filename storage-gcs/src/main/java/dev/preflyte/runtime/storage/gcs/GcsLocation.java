@@ -1,6 +1,7 @@
 package dev.preflyte.runtime.storage.gcs;
 
 import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.UnusableUriException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -29,10 +30,10 @@ public record GcsLocation(String bucket, String name) {
     String bucket = slash < 0 ? rest : rest.substring(0, slash);
     String name = slash < 0 ? "" : rest.substring(slash + 1);
     if (bucket.isEmpty()) {
-      throw new StorageException("'" + uri + "' names no bucket: use gs://bucket/object");
+      throw new UnusableUriException("'" + uri + "' names no bucket: use gs://bucket/object");
     }
     if (!BUCKET.matcher(bucket).matches() || (!bucket.contains(".") && bucket.length() > 63)) {
-      throw new StorageException("'" + uri + "' has an invalid bucket name '" + bucket + "': bucket names are"
+      throw new UnusableUriException("'" + uri + "' has an invalid bucket name '" + bucket + "': bucket names are"
           + " 3 to 63 lower-case letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
     }
     return new GcsLocation(bucket, name);

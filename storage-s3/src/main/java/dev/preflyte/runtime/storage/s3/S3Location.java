@@ -1,6 +1,7 @@
 package dev.preflyte.runtime.storage.s3;
 
 import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.UnusableUriException;
 import java.util.Locale;
 
 /**
@@ -27,10 +28,10 @@ public record S3Location(String bucket, String key) {
     String bucket = slash < 0 ? rest : rest.substring(0, slash);
     String key = slash < 0 ? "" : rest.substring(slash + 1);
     if (bucket.isEmpty()) {
-      throw new StorageException("'" + uri + "' names no bucket: use s3://bucket/key");
+      throw new UnusableUriException("'" + uri + "' names no bucket: use s3://bucket/key");
     }
     if (!bucket.chars().allMatch(S3Location::isBucketCharacter)) {
-      throw new StorageException(
+      throw new UnusableUriException(
           "'" + uri + "' has an invalid bucket name '" + bucket
               + "': bucket names are letters, digits, '.', '-' and '_'");
     }
