@@ -63,7 +63,8 @@ final class ResultColumns {
       SimpleType simple = switch (column.type()) {
         case BOOLEAN -> SimpleType.BOOLEAN;
         case INT64 -> SimpleType.INTEGER;
-        case DOUBLE -> SimpleType.FLOAT;
+        // flytekit has no decimal SimpleType; FLOAT is the nearest, and the Parquet file keeps the exact type.
+        case DOUBLE, DECIMAL -> SimpleType.FLOAT;
         case STRING -> SimpleType.STRING;
         case BINARY -> SimpleType.BINARY;
         case DATE, TIMESTAMP, TIMESTAMP_UTC -> SimpleType.DATETIME;

@@ -1,5 +1,6 @@
 package dev.preflyte.samples.sql.parquet;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,6 +16,8 @@ final class ColumnChunkWriter {
   private static final int RLE = 3;
 
   private final Column column;
+  private final int physicalType;
+  private final int fixedLength;
   private final Bytes chunk = new Bytes(PAGE_BYTES + 1024);
   private final Bytes values = new Bytes(PAGE_BYTES + 1024);
   private final Bytes body = new Bytes(PAGE_BYTES + 1024);
@@ -28,6 +31,8 @@ final class ColumnChunkWriter {
 
   ColumnChunkWriter(Column column) {
     this.column = column;
+    this.physicalType = column.physicalType();
+    this.fixedLength = column.fixedLength();
   }
 
   Column column() {
@@ -76,6 +81,28 @@ final class ColumnChunkWriter {
   void writeBytes(byte[] value) {
     values.writeIntLittleEndian(value.length);
     values.write(value, 0, value.length);
+    define(true);
+  }
+
+  /** A decimal already at the column's scale and within its precision, as its unscaled value. */
+  void writeDecimal(BigDecimal scaled) {
+    switch (physicalType) {
+      case Column.INT32 -> writeInt(scaled.unscaledValue().intValue());
+      case Column.INT64 -> writeLong(scaled.unscaledValue().longValue());
+      default -> writeFixed(scaled.unscaledValue().toByteArray(), fixedLength);
+    }
+  }
+
+  /**
+   * A FIXED_LEN_BYTE_ARRAY value of {@code length} bytes from a shorter or equal big-endian two's
+   * complement number, as {@code BigInteger.toByteArray} gives it: sign-extended on the left.
+   */
+  void writeFixed(byte[] bigEndian, int length) {
+    int fill = bigEndian.length > 0 && bigEndian[0] < 0 ? 0xFF : 0;
+    for (int i = bigEndian.length; i < length; i++) {
+      values.write(fill);
+    }
+    values.write(bigEndian, 0, bigEndian.length);
     define(true);
   }
 

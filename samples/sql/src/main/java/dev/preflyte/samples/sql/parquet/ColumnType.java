@@ -18,9 +18,14 @@ public enum ColumnType {
   /** Microseconds since 1970-01-01T00:00 local time (no zone): INT64 annotated TIMESTAMP(MICROS, false). */
   TIMESTAMP(2),
   /** Microseconds since the epoch, UTC: INT64 annotated TIMESTAMP(MICROS, true). */
-  TIMESTAMP_UTC(2);
+  TIMESTAMP_UTC(2),
+  /**
+   * An exact decimal number, DECIMAL(precision, scale) as pyarrow's decimal128: the unscaled value
+   * as INT32, INT64 or FIXED_LEN_BYTE_ARRAY by the column's precision ({@link Column#physicalType}).
+   */
+  DECIMAL(-1);
 
-  /** The Parquet physical type's number in parquet.thrift's {@code Type}. */
+  /** The Parquet physical type's number in parquet.thrift's {@code Type}; a decimal's is its column's. */
   final int physicalType;
 
   ColumnType(int physicalType) {

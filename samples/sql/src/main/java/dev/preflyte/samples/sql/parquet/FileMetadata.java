@@ -13,6 +13,7 @@ final class FileMetadata {
   private static final int OPTIONAL = 1;
   private static final int UNCOMPRESSED = 0;
   private static final int CONVERTED_UTF8 = 0;
+  private static final int CONVERTED_DECIMAL = 5;
   private static final int CONVERTED_DATE = 6;
   private static final int CONVERTED_TIMESTAMP_MICROS = 10;
 
@@ -43,7 +44,10 @@ final class FileMetadata {
 
   private static void schemaElement(CompactProtocol file, Column column) {
     file.structBegin();
-    file.fieldI32(1, column.type().physicalType);
+    file.fieldI32(1, column.physicalType());
+    if (column.fixedLength() > 0) {
+      file.fieldI32(2, column.fixedLength()); // type_length
+    }
     file.fieldI32(3, OPTIONAL);
     file.fieldString(4, column.name());
     switch (column.type()) {
@@ -77,6 +81,17 @@ final class FileMetadata {
         file.structEnd();
         file.structEnd();
       }
+      case DECIMAL -> {
+        file.fieldI32(6, CONVERTED_DECIMAL);
+        file.fieldI32(7, column.scale());
+        file.fieldI32(8, column.precision());
+        file.fieldStruct(10);
+        file.fieldStruct(5); // DECIMAL
+        file.fieldI32(1, column.scale());
+        file.fieldI32(2, column.precision());
+        file.structEnd();
+        file.structEnd();
+      }
       default -> { }
     }
     file.structEnd();
@@ -89,8 +104,8 @@ final class FileMetadata {
     for (ColumnChunkMetadata chunk : group.chunks()) {
       file.structBegin();
       file.fieldI64(2, chunk.offset()); // file_offset
-      file.fieldStruct(3); // meta_data
-      file.fieldI32(1, chunk.column().type().physicalType);
+      file.fieldStruct(3); // meta_data, without statistics: readers then read every page
+      file.fieldI32(1, chunk.column().physicalType());
       file.fieldList(2, CompactProtocol.I32, 2); // encodings
       file.i32(PLAIN);
       file.i32(RLE);

@@ -3,6 +3,8 @@ package dev.preflyte.samples.sql.parquet;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +95,15 @@ public final class ParquetWriter implements AutoCloseable {
     chunk(column, "a double", ColumnType.DOUBLE).writeDouble(value);
   }
 
+  /**
+   * A DECIMAL column's value, rescaled to the column's scale. A value that would need rounding, or
+   * more digits than the column's precision, is refused and the column stays unset in the row.
+   */
+  public void setDecimal(int column, BigDecimal value) {
+    BigDecimal scaled = exactly(typed(column, "a decimal", ColumnType.DECIMAL), value);
+    markSet(column).writeDecimal(scaled);
+  }
+
   public void setString(int column, String value) {
     chunk(column, "a string", ColumnType.STRING).writeString(value);
   }
@@ -170,22 +181,55 @@ public final class ParquetWriter implements AutoCloseable {
 
   /** The column's writer, once its type is one of {@code allowed} (any, for a null); marks it set in this row. */
   private ColumnChunkWriter chunk(int column, String given, ColumnType... allowed) {
-    if (column < 0 || column >= chunks.length) {
-      throw new IndexOutOfBoundsException("Parquet column " + column + " does not exist: the file has "
-          + chunks.length + " columns, 0 to " + (chunks.length - 1));
-    }
-    Column target = columns.get(column);
-    if (given != null && !java.util.Arrays.asList(allowed).contains(target.type())) {
-      throw new IllegalArgumentException("Parquet column '" + target.name() + "' is " + target.type()
-          + ", not " + given + ": use the setter of its type");
-    }
+    typed(column, given, allowed);
+    return markSet(column);
+  }
+
+  /** The column's writer, the column marked set in this row. */
+  private ColumnChunkWriter markSet(int column) {
     if (setInRow[column]) {
+      Column target = columns.get(column);
       throw new IllegalStateException("Parquet column '" + target.name() + "' is set twice in row "
           + totalRows + ": set each column once, then endRow()");
     }
     setInRow[column] = true;
     setCount++;
     return chunks[column];
+  }
+
+  /** The column, once it exists and its type is one of {@code allowed} (any, for a null). */
+  private Column typed(int column, String given, ColumnType... allowed) {
+    if (column < 0 || column >= chunks.length) {
+      throw new IndexOutOfBoundsException("Parquet column " + column + " does not exist: the file has "
+          + chunks.length + " columns, 0 to " + (chunks.length - 1));
+    }
+    Column target = columns.get(column);
+    if (given != null && !java.util.Arrays.asList(allowed).contains(target.type())) {
+      throw new IllegalArgumentException("Parquet column '" + target.name() + "' is " + target.typeName()
+          + ", not " + given + ": use the setter of its type");
+    }
+    return target;
+  }
+
+  /** {@code value} at the decimal column's scale, unrounded and within its precision. */
+  private static BigDecimal exactly(Column decimal, BigDecimal value) {
+    BigDecimal scaled;
+    try {
+      scaled = value.setScale(decimal.scale(), RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(cannotHold(decimal, value) + " exactly: it has more than " + decimal.scale()
+          + " digits after the point; round it first, or give the column a larger scale", e);
+    }
+    if (scaled.precision() > decimal.precision()) {
+      throw new IllegalArgumentException(cannotHold(decimal, value) + ": it has more than "
+          + (decimal.precision() - decimal.scale()) + " digits before the point; give the column a larger precision");
+    }
+    return scaled;
+  }
+
+  private static String cannotHold(Column decimal, BigDecimal value) {
+    return "Parquet column '" + decimal.name() + "' is " + decimal.typeName() + ", which cannot hold "
+        + value.toPlainString();
   }
 
   /** Where a column chunk lies in the file, for the footer. */

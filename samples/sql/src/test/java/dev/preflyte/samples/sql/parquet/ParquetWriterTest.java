@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.preflyte.runtime.testing.RandomCases;
 import dev.preflyte.samples.sql.DuckDb;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -131,6 +136,147 @@ class ParquetWriterTest {
       parquet.setString(2, "x");
       parquet.endRow();
     }
+  }
+
+  // --- decimals
+
+  /** One of each physical type: INT32 (to 9 digits), INT64 (to 18), fixed bytes of 9 and of 16. */
+  private static final List<Column> DECIMALS = List.of(Column.decimal("p9", 9, 2), Column.decimal("p18", 18, 4),
+      Column.decimal("p19", 19, 0), Column.decimal("p38", 38, 10));
+
+  @Test
+  void decimalsOfEveryWidthReadBackExactlyInDuckDb() throws Exception {
+    List<List<BigDecimal>> rows = new ArrayList<>();
+    rows.add(DECIMALS.stream().map(ParquetWriterTest::largest).toList());
+    rows.add(DECIMALS.stream().map(column -> largest(column).negate()).toList());
+    rows.add(DECIMALS.stream().map(column -> BigDecimal.ZERO).toList());
+    rows.add(DECIMALS.stream().map(column -> BigDecimal.ONE.movePointLeft(column.scale())).toList());
+    rows.add(DECIMALS.stream().map(column -> BigDecimal.ONE.movePointLeft(column.scale()).negate()).toList());
+    // fewer decimals than the scale, or a negative scale: rescaled, not refused
+    rows.add(List.of(new BigDecimal("-1234567.5"), new BigDecimal("-12345678901234.5"), new BigDecimal("1E+18"),
+        new BigDecimal("-1234567890123456789012345678.0123456789")));
+    rows.add(Arrays.asList(null, new BigDecimal("0.0001"), null, null));
+    rows.add(Arrays.asList(null, null, null, null));
+    Path file = dir.resolve("decimals.parquet");
+    writeDecimals(file, DECIMALS, rows);
+
+    assertEquals(Map.of("n", "BIGINT", "p9", "DECIMAL(9,2)", "p18", "DECIMAL(18,4)", "p19", "DECIMAL(19,0)",
+        "p38", "DECIMAL(38,10)"), DuckDb.columnTypes(file));
+    assertEquals("[[p9, INT32, null, DECIMAL, 2, 9], [p18, INT64, null, DECIMAL, 4, 18],"
+        + " [p19, FIXED_LEN_BYTE_ARRAY, 9, DECIMAL, 0, 19], [p38, FIXED_LEN_BYTE_ARRAY, 16, DECIMAL, 10, 38]]",
+        DuckDb.query(file, "SELECT name, type, type_length, converted_type, scale, precision"
+            + " FROM parquet_schema('" + file + "') WHERE name LIKE 'p%'").toString());
+    assertEquals(rescaled(DECIMALS, rows), readDecimals(file, DECIMALS));
+    String largest38 = "9".repeat(28) + "." + "9".repeat(10);
+    assertEquals("[[" + largest38 + ", -" + largest38 + "]]", DuckDb.query(file,
+        "SELECT CAST(max(p38) AS VARCHAR), CAST(min(p38) AS VARCHAR) FROM $file").toString());
+  }
+
+  @Test
+  void generatedDecimalsReadBackExactlyInDuckDb() {
+    RandomCases.forAll("a DECIMAL column reads back exactly", ParquetWriterTest::decimalCase, decimals -> {
+      Path file = Files.createTempFile(dir, "generated", ".parquet");
+      List<Column> columns = List.of(decimals.column());
+      List<List<BigDecimal>> rows = decimals.values().stream().map(Arrays::asList).toList();
+      writeDecimals(file, columns, rows);
+      assertEquals(rescaled(columns, rows), readDecimals(file, columns));
+    });
+  }
+
+  @Test
+  void aDecimalThatNeedsRoundingOrMoreDigitsIsRefusedAndTheRowStaysOpen() throws Exception {
+    Path file = dir.resolve("refused.parquet");
+    try (ParquetWriter parquet = ParquetWriter.create(file, List.of(Column.decimal("total", 12, 2)))) {
+      IllegalArgumentException rounding = assertThrows(IllegalArgumentException.class,
+          () -> parquet.setDecimal(0, new BigDecimal("1.234")));
+      assertEquals("Parquet column 'total' is DECIMAL(12, 2), which cannot hold 1.234 exactly: it has more than 2"
+          + " digits after the point; round it first, or give the column a larger scale", rounding.getMessage());
+      IllegalArgumentException digits = assertThrows(IllegalArgumentException.class,
+          () -> parquet.setDecimal(0, new BigDecimal("-10000000000")));
+      assertEquals("Parquet column 'total' is DECIMAL(12, 2), which cannot hold -10000000000: it has more than 10"
+          + " digits before the point; give the column a larger precision", digits.getMessage());
+      parquet.setDecimal(0, new BigDecimal("-9999999999.99"));
+      parquet.endRow();
+    }
+    assertEquals(List.of(List.of(new BigDecimal("-9999999999.99"))), DuckDb.query(file, "SELECT total FROM $file"));
+  }
+
+  @Test
+  void aDecimalColumnNeedsAPrecisionAndScaleParquetCanHold() {
+    for (int[] bad : new int[][] {{0, 0}, {39, 0}, {10, -1}, {5, 6}}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Column.decimal("x", bad[0], bad[1]));
+      assertEquals("Parquet column 'x' cannot be DECIMAL(" + bad[0] + ", " + bad[1] + "): give a precision of 1 to 38"
+          + " and a scale of 0 to the precision", e.getMessage());
+    }
+    IllegalArgumentException notDecimal = assertThrows(IllegalArgumentException.class,
+        () -> new Column("x", ColumnType.INT64, 10, 2));
+    assertTrue(notDecimal.getMessage().startsWith("Parquet column 'x' is INT64, which has no precision or scale"),
+        notDecimal.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new Column("x", ColumnType.DECIMAL));
+  }
+
+  private record DecimalCase(Column column, List<BigDecimal> values) {}
+
+  private static DecimalCase decimalCase(RandomCases random) {
+    int precision = random.intWithin(1, Column.MAX_PRECISION);
+    int scale = random.intWithin(0, precision);
+    return new DecimalCase(Column.decimal("d", precision, scale),
+        random.list(0, 40, () -> random.nullOr(8, () -> decimal(random, precision, scale))));
+  }
+
+  /** Any number of up to {@code precision} digits, {@code scale} of them decimals; all nines often. */
+  private static BigDecimal decimal(RandomCases random, int precision, int scale) {
+    int digits = random.intWithin(1, precision);
+    boolean nines = random.oneIn(4);
+    StringBuilder text = new StringBuilder(random.bool() ? "-" : "");
+    for (int i = 0; i < digits; i++) {
+      text.append(nines ? '9' : (char) ('0' + random.intBetween(0, 9)));
+    }
+    BigDecimal value = new BigDecimal(new BigInteger(text.toString()), scale);
+    return random.oneIn(3) ? value.stripTrailingZeros() : value; // the writer rescales it
+  }
+
+  private static BigDecimal largest(Column decimal) {
+    return new BigDecimal(BigInteger.TEN.pow(decimal.precision()).subtract(BigInteger.ONE), decimal.scale());
+  }
+
+  /** Writes the rows with their number first, as column {@code n}. */
+  private static void writeDecimals(Path file, List<Column> decimals, List<List<BigDecimal>> rows) throws Exception {
+    List<Column> columns = new ArrayList<>(List.of(new Column("n", ColumnType.INT64)));
+    columns.addAll(decimals);
+    try (ParquetWriter parquet = ParquetWriter.create(file, columns)) {
+      for (int row = 0; row < rows.size(); row++) {
+        parquet.setLong(0, row);
+        for (int i = 0; i < decimals.size(); i++) {
+          BigDecimal value = rows.get(row).get(i);
+          if (value == null) {
+            parquet.setNull(i + 1);
+          } else {
+            parquet.setDecimal(i + 1, value);
+          }
+        }
+        parquet.endRow();
+      }
+    }
+  }
+
+  private static List<List<Object>> readDecimals(Path file, List<Column> decimals) throws Exception {
+    String names = String.join(", ", decimals.stream().map(Column::name).toList());
+    return DuckDb.query(file, "SELECT " + names + " FROM $file ORDER BY n");
+  }
+
+  /** The values as DuckDB gives them back: at the column's scale. */
+  private static List<List<Object>> rescaled(List<Column> decimals, List<List<BigDecimal>> rows) {
+    List<List<Object>> expected = new ArrayList<>();
+    for (List<BigDecimal> row : rows) {
+      List<Object> values = new ArrayList<>();
+      for (int i = 0; i < decimals.size(); i++) {
+        values.add(row.get(i) == null ? null : row.get(i).setScale(decimals.get(i).scale()));
+      }
+      expected.add(values);
+    }
+    return expected;
   }
 
   private static byte[] blob(Object value) throws Exception {

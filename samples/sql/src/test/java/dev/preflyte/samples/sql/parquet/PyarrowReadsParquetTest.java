@@ -40,7 +40,8 @@ class PyarrowReadsParquetTest {
     List<Column> columns = List.of(new Column("n", ColumnType.INT64), new Column("x", ColumnType.DOUBLE),
         new Column("s", ColumnType.STRING), new Column("b", ColumnType.BOOLEAN), new Column("raw", ColumnType.BINARY),
         new Column("d", ColumnType.DATE), new Column("t", ColumnType.TIMESTAMP),
-        new Column("tz", ColumnType.TIMESTAMP_UTC));
+        new Column("tz", ColumnType.TIMESTAMP_UTC), Column.decimal("m", 9, 2), Column.decimal("q", 18, 0),
+        Column.decimal("e", 38, 10));
     long micros = LocalDateTime.of(2024, 5, 6, 7, 8, 9, 250_000_000).toEpochSecond(ZoneOffset.UTC) * 1_000_000 + 250_000;
     try (ParquetWriter parquet = ParquetWriter.create(file, columns)) {
       parquet.setLong(0, 42);
@@ -51,6 +52,9 @@ class PyarrowReadsParquetTest {
       parquet.setDate(5, (int) LocalDate.of(1999, 12, 31).toEpochDay());
       parquet.setLong(6, micros);
       parquet.setLong(7, micros);
+      parquet.setDecimal(8, new java.math.BigDecimal("-1234567.5"));
+      parquet.setDecimal(9, new java.math.BigDecimal("999999999999999999"));
+      parquet.setDecimal(10, new java.math.BigDecimal("-1234567890123456789012345678.0123456789"));
       parquet.endRow();
       for (int i = 0; i < columns.size(); i++) {
         parquet.setNull(i);
@@ -68,10 +72,15 @@ class PyarrowReadsParquetTest {
         d: date32[day]
         t: timestamp[us]
         tz: timestamp[us, tz=UTC]
-        [('b', 'True'), ('d', '1999-12-31'), ('n', '42'), ('raw', "b'\\\\x01\\\\x02'"), ('s', "'Zoë'"), \
+        m: decimal128(9, 2)
+        q: decimal128(18, 0)
+        e: decimal128(38, 10)
+        [('b', 'True'), ('d', '1999-12-31'), ('e', "Decimal('-1234567890123456789012345678.0123456789')"), \
+        ('m', "Decimal('-1234567.50')"), ('n', '42'), ('q', "Decimal('999999999999999999')"), \
+        ('raw', "b'\\\\x01\\\\x02'"), ('s', "'Zoë'"), \
         ('t', '2024-05-06T07:08:09.250000'), ('tz', '2024-05-06T07:08:09.250000+00:00'), ('x', '0.5')]
-        [('b', 'None'), ('d', 'None'), ('n', 'None'), ('raw', 'None'), ('s', 'None'), ('t', 'None'), ('tz', 'None'), \
-        ('x', 'None')]
+        [('b', 'None'), ('d', 'None'), ('e', 'None'), ('m', 'None'), ('n', 'None'), ('q', 'None'), ('raw', 'None'), \
+        ('s', 'None'), ('t', 'None'), ('tz', 'None'), ('x', 'None')]
         """, read.output());
   }
 
