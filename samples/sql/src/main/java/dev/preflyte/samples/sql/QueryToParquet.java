@@ -66,7 +66,7 @@ final class QueryToParquet {
         }
         new QueryParameters(options.sqlite()).bind(statement, parameters, inputs);
         try (ResultSet result = statement.executeQuery()) {
-          columns = ResultColumns.of(result.getMetaData());
+          columns = ResultColumns.of(result.getMetaData(), options.sqlite());
           try (ParquetWriter parquet = ParquetWriter.create(file, columns)) {
             rows = ResultRows.copy(result, columns, parquet, options.sqlite());
           }

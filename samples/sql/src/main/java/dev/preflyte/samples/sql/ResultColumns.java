@@ -22,7 +22,8 @@ final class ResultColumns {
 
   private ResultColumns() {}
 
-  static List<Column> of(ResultSetMetaData metadata) throws SQLException {
+  /** @param sqlite the result is SQLite's, whose declared NUMERIC and DECIMAL columns hold no exact decimals */
+  static List<Column> of(ResultSetMetaData metadata, boolean sqlite) throws SQLException {
     int count = metadata.getColumnCount();
     List<Column> columns = new ArrayList<>(count);
     Set<String> seen = new HashSet<>();
@@ -33,14 +34,31 @@ final class ResultColumns {
       for (int n = 2; !seen.add(unique.toLowerCase(Locale.ROOT)); n++) {
         unique = name + "_" + n; // SELECT a.id, b.id: pandas and Parquet readers need distinct names
       }
-      columns.add(new Column(unique, typeOf(metadata.getColumnType(i), metadata.getColumnTypeName(i))));
+      int jdbcType = metadata.getColumnType(i);
+      columns.add(!sqlite && isDecimal(jdbcType, metadata.getPrecision(i), metadata.getScale(i))
+          ? Column.decimal(unique, metadata.getPrecision(i), metadata.getScale(i))
+          : new Column(unique, typeOf(jdbcType, metadata.getColumnTypeName(i))));
     }
     return columns;
   }
 
   /**
-   * The column type for a JDBC type; text for anything else, read with {@code getString}. SQLite
-   * reports the declared type, or for an expression the type of its first value (NULL: text).
+   * Whether a column is written as an exact DECIMAL, as pandas and pyarrow keep such a column: a
+   * NUMERIC or DECIMAL of known precision (1 to 38, what decimal128 holds) and scale (0 to the
+   * precision). Any other stays DOUBLE: PostgreSQL's unconstrained {@code numeric}, reported with
+   * precision 0 (131089 by older drivers), which is also what its sums and products are unless cast
+   * to {@code numeric(p,s)}; a precision above 38; a negative scale; and all of SQLite's, whose
+   * NUMERIC affinity stores integers and reals, so nothing in it is exact to begin with.
+   */
+  static boolean isDecimal(int jdbcType, int precision, int scale) {
+    return (jdbcType == Types.NUMERIC || jdbcType == Types.DECIMAL)
+        && precision >= 1 && precision <= Column.MAX_PRECISION && scale >= 0 && scale <= precision;
+  }
+
+  /**
+   * The column type for a JDBC type but an exact decimal ({@link #isDecimal}); text for anything
+   * else, read with {@code getString}. SQLite reports the declared type, or for an expression the
+   * type of its first value (NULL: text).
    */
   static ColumnType typeOf(int jdbcType, String typeName) {
     return switch (jdbcType) {

@@ -111,6 +111,14 @@ final class ResultRows {
           parquet.setLong(index, epochMicros(value, column, parquet.rows()));
         }
       }
+      case DECIMAL -> {
+        java.math.BigDecimal value = rows.getBigDecimal(jdbc);
+        if (value == null) {
+          parquet.setNull(index);
+        } else {
+          setDecimal(parquet, index, column, value);
+        }
+      }
     }
   }
 
@@ -183,5 +191,18 @@ final class ResultRows {
     return new QueryException("column '" + column.name() + "' of result row " + (row + 1) + " holds '" + shown
         + "' (" + value.getClass().getSimpleName() + "), not " + expected
         + ": convert it in the query, for example with CAST(... AS TEXT)");
+  }
+
+  /** A value the column's reported type cannot hold exactly fails the query: it is never rounded. */
+  private static void setDecimal(ParquetWriter parquet, int index, Column column, java.math.BigDecimal value) {
+    try {
+      parquet.setDecimal(index, value);
+    } catch (IllegalArgumentException e) {
+      throw new QueryException("column '" + column.name() + "' of result row " + (parquet.rows() + 1) + " holds "
+          + value.toPlainString() + ", which does not fit " + column.typeName() + ", the type the database reports"
+          + " for it (at most " + (column.precision() - column.scale()) + " digits before the point and "
+          + column.scale() + " after): CAST it in the query to a type that holds it, for example CAST("
+          + column.name() + " AS NUMERIC(38, 10)) or CAST(" + column.name() + " AS DOUBLE PRECISION)", e);
+    }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.preflyte.idl.core.ExecutionError.ErrorKind;
 import dev.preflyte.idl.core.Literal;
+import dev.preflyte.idl.core.SimpleType;
 import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.local.LocalRunner;
@@ -17,15 +18,20 @@ import dev.preflyte.runtime.task.LocalOutputs;
 import dev.preflyte.runtime.task.RegistrationSettings;
 import dev.preflyte.runtime.task.TaskFailedException;
 import dev.preflyte.runtime.task.TaskInterface;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +68,12 @@ class JdbcQueryTest {
           + " i % 2 = 0, CASE WHEN i % 5 = 0 THEN NULL ELSE 'note ' || i END, decode(lpad(to_hex(i % 256), 2, '0'), 'hex'),"
           + " timestamp '2024-01-01 12:00:00' + i * interval '1 second'"
           + " FROM generate_series(1, " + INVOICES + ") AS i");
+      sql.execute("CREATE TABLE amounts (id int, money numeric(12,2), precise numeric(38,10), loose numeric)");
+      sql.execute("INSERT INTO amounts VALUES"
+          + " (1, 9999999999.99, 9999999999999999999999999999.9999999999, 1.5),"
+          + " (2, -9999999999.99, -9999999999999999999999999999.9999999999, -0.1),"
+          + " (3, 0, 0, 0), (4, 0.01, -0.0000000001, NULL), (5, NULL, NULL, NULL),"
+          + " (6, 1234.5, 3.1415926535, 123456789.123456789)");
     }
   }
 
@@ -104,7 +116,7 @@ class JdbcQueryTest {
         .literals().getLiteralsOrThrow("results");
     Path parquet = LocalStorage.toPath(results.getScalar().getStructuredDataset().getUri()).resolve("00000");
 
-    assertEquals(Map.of("id", "BIGINT", "country", "VARCHAR", "total", "DOUBLE", "invoiced_at",
+    assertEquals(Map.of("id", "BIGINT", "country", "VARCHAR", "total", "DECIMAL(10,2)", "invoiced_at",
         "TIMESTAMP WITH TIME ZONE", "billed_on", "DATE", "paid", "BOOLEAN", "note", "VARCHAR", "receipt", "BLOB",
         "created_local", "TIMESTAMP"), DuckDb.columnTypes(parquet));
     // 2024-02-01 is minute 44,640: every third invoice from there on is Brazil's (i % 3 == 1).
@@ -120,8 +132,39 @@ class JdbcQueryTest {
         Instant.parse("2024-01-01T00:00:00Z").plusSeconds(first * 60).toEpochMilli() * 1000).toString(),
         summary.get(0).stream().map(value -> value instanceof Number n && !(value instanceof Double)
             ? (Object) n.longValue() : value).toList().toString());
-    assertEquals("[[44641, 64.1, note 44641]]",
+    assertEquals("[[44641, 64.10, note 44641]]",
         DuckDb.query(parquet, "SELECT id, total, note FROM $file ORDER BY id LIMIT 1").toString());
+  }
+
+  @Test
+  void numericColumnsOfAKnownPrecisionAreExactDecimalsAndUnconstrainedOnesDoubles() throws Exception {
+    String query = "SELECT id, money, precise, loose, CAST(money * 2 AS numeric(13,2)) AS doubled,"
+        + " sum(money) OVER () AS summed FROM amounts ORDER BY id";
+    TaskInterface noInputs = TaskInterface.builder()
+        .output(JdbcQuery.OUTPUT, LiteralCodecs.structuredDataset("parquet")).build();
+    JdbcQueryTask task = JdbcQueryTask.of(new JdbcQuery(server.url("postgres"), Map.of("user", PostgresServer.USER),
+        Map.of("password", PASSWORD), query, 2, Duration.ofMinutes(1)), noInputs);
+    Literal results = new LocalRunner(Storages.standard(), passwordSecret(), dir.resolve("no-secret-files"))
+        .run(task, LocalInputs.create()).literals().getLiteralsOrThrow("results");
+    Path parquet = LocalStorage.toPath(results.getScalar().getStructuredDataset().getUri()).resolve("00000");
+
+    assertEquals(Map.of("id", "BIGINT", "money", "DECIMAL(12,2)", "precise", "DECIMAL(38,10)", "loose", "DOUBLE",
+        "doubled", "DECIMAL(13,2)", "summed", "DOUBLE"), DuckDb.columnTypes(parquet));
+    assertEquals(Map.of("id", SimpleType.INTEGER, "money", SimpleType.FLOAT, "precise", SimpleType.FLOAT,
+        "loose", SimpleType.FLOAT, "doubled", SimpleType.FLOAT, "summed", SimpleType.FLOAT),
+        results.getScalar().getStructuredDataset().getMetadata().getStructuredDatasetType().getColumnsList().stream()
+            .collect(Collectors.toMap(c -> c.getName(), c -> c.getLiteralType().getSimple())));
+    List<List<Object>> expected = new ArrayList<>();
+    try (Connection postgres = DriverManager.getConnection(server.url("postgres"), PostgresServer.USER,
+        server.password()); Statement sql = postgres.createStatement(); ResultSet rows = sql.executeQuery(query)) {
+      while (rows.next()) {
+        expected.add(Arrays.asList(rows.getLong(1), rows.getBigDecimal(2), rows.getBigDecimal(3),
+            rows.getObject(4) == null ? null : rows.getDouble(4), rows.getBigDecimal(5)));
+      }
+    }
+    assertEquals(6, expected.size());
+    assertEquals(new BigDecimal("-9999999999999999999999999999.9999999999"), expected.get(1).get(2));
+    assertEquals(expected, DuckDb.query(parquet, "SELECT id, money, precise, loose, doubled FROM $file ORDER BY id"));
   }
 
   // --- bad input
