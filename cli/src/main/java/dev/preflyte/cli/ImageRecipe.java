@@ -86,6 +86,8 @@ final class ImageRecipe {
     lines.add("# The start-up archive for this base's JVM, trained on these tasks' types.");
     lines.add("RUN [\"" + DistributionTree.TRAIN + "\"]");
     lines.add("USER " + USER);
+    lines.add("# preflyte-execute keeps a run's scratch files in TMPDIR, else the working directory, else /tmp:");
+    lines.add("# under readOnlyRootFilesystem, mount a writable volume (an emptyDir) at " + WORK_DIR + ".");
     lines.add("WORKDIR " + WORK_DIR);
     return String.join("\n", lines) + "\n";
   }

@@ -99,6 +99,9 @@ class ImageRecipesTest {
         "WORKDIR /home/preflyte"), dockerfile);
     assertTrue(Files.readString(context.resolve("Dockerfile"))
         .contains("#   docker build -t ghcr.io/preflyte/samples:0.1.0 . && docker push ghcr.io/preflyte/samples:0.1.0\n"));
+    assertTrue(Files.readString(context.resolve("Dockerfile"))
+        .contains("# under readOnlyRootFilesystem, mount a writable volume (an emptyDir) at /home/preflyte.\nWORKDIR /home/preflyte\n"),
+        "the Dockerfile names the folder that must stay writable");
 
     // Preflyte's own jars come with the distribution; another version of one would never be loaded.
     assertEquals(List.of("left-pad-1.0.jar"), list(context.resolve("dependencies")));

@@ -162,10 +162,10 @@ public final class ExecuteCommand {
     }
     // Read before the task runs, so bad settings cost no work.
     OutputOffloading offloading = flyte.offloadsOutputs() ? OutputOffloading.fromEnvironment(environment) : null;
-    workingDirectory = ScratchDirectories.create("preflyte-work-");
+    workingDirectory = scratchDirectory("preflyte-work-");
     try {
       if (arguments.rawOutputPrefixIfGiven().isEmpty()) {
-        defaultRawOutput = ScratchDirectories.create("preflyte-raw-");
+        defaultRawOutput = scratchDirectory("preflyte-raw-");
       }
       inputLocations(arguments).check(inputs);
       String rawOutputPrefix = arguments.rawOutputPrefixIfGiven().orElse(String.valueOf(defaultRawOutput));
@@ -219,6 +219,22 @@ public final class ExecuteCommand {
       arguments.rawOutputPrefixIfGiven().ifPresent(raw -> removePartialFiles(InputLocations.localPath(raw)));
     }
     return status;
+  }
+
+  /**
+   * A new folder of the run under java.io.tmpdir, which bin/preflyte-execute points at a writable
+   * folder; where there is none (a read-only root file system without a writable work dir), a
+   * SYSTEM:Storage failure that says which folder and how to give the run one.
+   */
+  private static Path scratchDirectory(String prefix) {
+    try {
+      return ScratchDirectories.create(prefix);
+    } catch (IOException | RuntimeException e) {
+      throw new StorageException("cannot create the run's scratch folder in " + System.getProperty("java.io.tmpdir")
+          + " (java.io.tmpdir): " + e.getClass().getSimpleName() + ": " + e.getMessage() + ": run preflyte-execute"
+          + " in a writable working directory (with readOnlyRootFilesystem, mount an emptyDir volume there) or set"
+          + " TMPDIR to a writable folder", e);
+    }
   }
 
   /** Whether the calling thread may write the verdict: it claimed it now or before. */

@@ -145,6 +145,44 @@ class LauncherIT {
   }
 
   @Test
+  void theRunsScratchGoesToTmpdirElseToTheWorkingDirectory() throws Exception {
+    Files.write(dir.resolve("task.pb"), Templates.contextProbe().toByteArray());
+    Files.write(dir.resolve("inputs.pb"), LiteralMap.getDefaultInstance().toByteArray());
+    Path tmp = Files.createDirectory(dir.resolve("tmp"));
+    env.put("TMPDIR", tmp.toString());
+    JavaProcess.Result given = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "ContextProbe"));
+    assertEquals(0, given.exitCode(), given.stderr());
+    assertTrue(workdir().startsWith(tmp.resolve("preflyte-work-").toString()), workdir());
+
+    // A TMPDIR nothing can be written to (missing here, read-only on a read-only root): the working directory.
+    env.put("TMPDIR", dir.resolve("no-such-folder").toString());
+    JavaProcess.Result fallback = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "ContextProbe"));
+    assertEquals(0, fallback.exitCode(), fallback.stderr());
+    assertEquals("", fallback.stderr());
+    assertTrue(workdir().startsWith(dir.resolve("preflyte-work-").toString()), workdir());
+    try (var left = Files.list(dir)) {
+      assertEquals(List.of(), left.map(path -> path.getFileName().toString())
+          .filter(name -> name.startsWith(".preflyte-verdict-") || name.startsWith("preflyte-")).toList());
+    }
+  }
+
+  @Test
+  void aJvmCutShortIsCaughtWithTheMarkerInTheWorkingDirectory() throws Exception {
+    Files.write(dir.resolve("task.pb"), ExecuteCase.hostileTemplate(Map.of("mode", ExecuteCase.STRING)).toByteArray());
+    Files.write(dir.resolve("inputs.pb"), ExecuteCase.mode("halt0").toByteArray());
+    env.put("TMPDIR", dir.resolve("no-such-folder").toString());
+    JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), ExecuteCase.HOSTILE));
+
+    assertEquals(4, result.exitCode(), result.stderr());
+    assertTrue(result.stderr().contains("before the run reached a verdict"), result.stderr());
+  }
+
+  private String workdir() throws IOException {
+    LiteralMap outputs = LiteralMap.parseFrom(Files.readAllBytes(dir.resolve("out/0/outputs.pb")));
+    return outputs.getLiteralsOrThrow("workdir").getScalar().getPrimitive().getStringValue();
+  }
+
+  @Test
   void missingLibrariesAreOneLineTellingHowToBuildThem() throws Exception {
     env.put("PREFLYTE_HOME", dir.resolve("nowhere").toString());
     JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));

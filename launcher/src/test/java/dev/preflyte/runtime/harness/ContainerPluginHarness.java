@@ -32,6 +32,7 @@ public final class ContainerPluginHarness {
 
   private final Path binDirectory;
   private final Map<String, String> extraEnvironment = new HashMap<>();
+  private List<String> wrapper = List.of();
   private Duration timeout = Duration.ofMinutes(2);
   /** Where the node's data and raw outputs go; null: under the work directory, on local paths. */
   private Storage storage;
@@ -59,6 +60,15 @@ public final class ContainerPluginHarness {
   public ContainerPluginHarness remoteData(Storage storage, String root) {
     this.storage = storage;
     this.dataRoot = root;
+    return this;
+  }
+
+  /**
+   * Starts the container's command through {@code wrapper}, which gets it as its last arguments: a
+   * sandbox that sets up what the pod's security context would (another user, a read-only root).
+   */
+  public ContainerPluginHarness wrapper(List<String> wrapper) {
+    this.wrapper = List.copyOf(wrapper);
     return this;
   }
 
@@ -104,6 +114,7 @@ public final class ContainerPluginHarness {
     if (!command.get(0).contains("/") && Files.isExecutable(launcher)) {
       executable.set(0, launcher.toString());
     }
+    executable.addAll(0, wrapper);
     ProcessBuilder process = new ProcessBuilder(executable).directory(workDir.toFile());
     Map<String, String> env = process.environment();
     env.put("PATH", binDirectory + java.io.File.pathSeparator + env.getOrDefault("PATH", ""));
