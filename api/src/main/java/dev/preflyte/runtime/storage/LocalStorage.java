@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -212,8 +211,7 @@ public final class LocalStorage implements Storage {
     Files.createDirectories(parent);
     // Created like any new file (not Files.createTempFile, which makes it owner-only): other
     // users, such as a sidecar that uploads the outputs, must be able to read the result.
-    Path temporary = parent.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".partial");
-    Files.createFile(temporary);
+    Path temporary = FreshNames.createFile(parent, "." + absolute.getFileName() + ".", ".partial");
     try {
       fill.write(temporary);
       moveAtomically(temporary, absolute);
