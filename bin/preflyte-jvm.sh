@@ -6,8 +6,8 @@
 
 # Sets and exports home (PREFLYTE_HOME, which the runtime reads to find backends/): PREFLYTE_HOME,
 # else the unpacked distribution the script sits in (bin/ beside lib/), else, in the repository, the
-# tree the build lays out. Expects bin_dir (the script's own folder, symlinks followed) and $1, the
-# script's name for the error.
+# tree the build lays out. Expects bin_dir (the script's own folder, symlinks followed, possibly
+# relative) and $1, the script's name for the error.
 preflyte_home() {
   if [ -n "${PREFLYTE_HOME:-}" ]; then
     home="$PREFLYTE_HOME"
@@ -20,7 +20,13 @@ preflyte_home() {
     echo "$1: no runtime libraries in $home/lib: run the bin/ of an unpacked Preflyte distribution, build them with 'mvn -B -DskipTests package' in the Preflyte repository, or set PREFLYTE_HOME" >&2
     exit 2
   fi
-  home="$(cd -P "$home" && pwd)"
+  # An absolute PREFLYTE_HOME (what an image sets) is taken as given, so training and runs name the
+  # same paths without a fork; anything else becomes the physical path.
+  if [[ -n "${PREFLYTE_HOME:-}" && "$home" == /* ]]; then
+    while [[ "$home" == */ && "$home" != / ]]; do home="${home%/}"; done
+  else
+    home="$(cd -P "$home" && pwd)"
+  fi
   export PREFLYTE_HOME="$home"
 }
 

@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.entrypoint;
 
+import dev.preflyte.runtime.storage.FreshNames;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -12,9 +13,9 @@ public final class ScratchDirectories {
 
   private ScratchDirectories() {}
 
-  /** A new, empty directory under the system's temporary directory. */
+  /** A new, empty, owner-only directory under the system's temporary directory. */
   public static Path create(String prefix) throws IOException {
-    return Files.createTempDirectory(prefix);
+    return FreshNames.createDirectory(Path.of(System.getProperty("java.io.tmpdir")), prefix);
   }
 
   /** Deletes {@code directory} if it is empty: a default output directory nothing was written to. */

@@ -35,8 +35,12 @@ public record Sqlite3Query(String uri, Compression compression, String query) {
   /** The name of the task's one output, the Parquet dataset: declare it in the task's interface. */
   public static final String OUTPUT = QueryToParquet.OUTPUT;
 
-  /** SQLITE_OPEN_READONLY: the task only reads, and the downloaded copy is discarded anyway. */
-  private static final String READ_ONLY = "1";
+  /**
+   * SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX: the task only reads, and the downloaded copy is
+   * discarded anyway; one thread uses the connection, so SQLite need not lock a mutex on every call
+   * (two per cell read: measured 11 % of a large query's time).
+   */
+  private static final String OPEN_MODE = Integer.toString(0x00000001 | 0x00008000);
 
   /** Fetches the database into the working directory, runs the query, removes the database. */
   public TaskOutputs execute(TaskInputs inputs, ExecutionContext context) throws IOException {
@@ -47,7 +51,7 @@ public record Sqlite3Query(String uri, Compression compression, String query) {
     }
     try (DatabaseFile database = DatabaseFile.fetch(uri, compression, context)) {
       Properties properties = new Properties();
-      properties.setProperty("open_mode", READ_ONLY);
+      properties.setProperty("open_mode", OPEN_MODE);
       try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.path(), properties)) {
         return QueryToParquet.run(connection, query, inputs, context,
             new QueryToParquet.Options(0, Duration.ZERO, true));

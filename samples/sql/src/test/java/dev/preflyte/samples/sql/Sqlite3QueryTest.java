@@ -96,6 +96,42 @@ class Sqlite3QueryTest {
   }
 
   @Test
+  void zerosFalseAndNullsStayApartAndEveryDateOfTheCalendarIsRead() throws Exception {
+    Path cells = dir.resolve("cells.sqlite");
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cells);
+        var statement = connection.createStatement()) {
+      statement.executeUpdate("CREATE TABLE cells (n INTEGER, i INTEGER, r REAL, b BOOLEAN, d DATE)");
+      statement.executeUpdate("INSERT INTO cells VALUES (1, 0, 0.0, 0, '1970-01-01'), (2, NULL, NULL, NULL, NULL),"
+          + " (3, -7, -2.5, 1, '2024-02-29'), (4, 9223372036854775807, 1e300, 0, '0001-01-01 00:00:00'),"
+          + " (5, 0, 4.9e-324, 1, '9999-12-31T23:59:59Z')");
+    }
+    Literal results = task(cells.toString(), Compression.NONE, "SELECT i, r, b, d FROM cells ORDER BY n",
+        TaskInterface.builder().output(Sqlite3Query.OUTPUT, LiteralCodecs.structuredDataset("parquet")).build())
+        .run(LocalInputs.create()).literals().getLiteralsOrThrow("results");
+
+    assertEquals("[[0, 0.0, false, 1970-01-01], [null, null, null, null], [-7, -2.5, true, 2024-02-29],"
+        + " [9223372036854775807, 1.0E300, false, 0001-01-01], [0, 4.9E-324, true, 9999-12-31]]",
+        DuckDb.query(parquetOf(results), "SELECT i, r, b, CAST(d AS VARCHAR) FROM $file").toString());
+  }
+
+  @Test
+  void aDateColumnHoldingNoCalendarDateIsTheUsersAndNamesTheCell() throws Exception {
+    Path cells = dir.resolve("dates.sqlite");
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cells);
+        var statement = connection.createStatement()) {
+      statement.executeUpdate("CREATE TABLE cells (d DATE)");
+      statement.executeUpdate("INSERT INTO cells VALUES ('2024-01-31'), ('2023-02-29')");
+    }
+    TaskFailedException failure = fails(task(cells.toString(), Compression.NONE, "SELECT d FROM cells",
+        TaskInterface.builder().output(Sqlite3Query.OUTPUT, LiteralCodecs.structuredDataset("parquet")).build()),
+        LocalInputs.create());
+
+    assertEquals(ErrorKind.USER, failure.origin());
+    assertTrue(failure.getMessage().contains("column 'd' of result row 2 holds '2023-02-29' (String), not a date"),
+        failure.getMessage());
+  }
+
+  @Test
   void aStringInputHoldingSqlIsOnlyData() throws Exception {
     Literal results = task(database.toString(), Compression.NONE, LONGEST, GENRE_AND_LIMIT)
         .run(genre("Jazz' OR '1'='1", 100)).literals().getLiteralsOrThrow("results");
