@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# The SQLite3 task over a 1,000,000-row table to Parquet, end to end through preflyte-execute,
-# against the sqlite3 command-line tool exporting the same query to CSV, interleaved in one run.
+# The SQLite3 task over a 1,000,000-row table to Parquet, end to end through preflyte-execute as the
+# task image runs it, against the sqlite3 command-line tool exporting the same query to CSV,
+# interleaved in one run.
 # Usage: bench/sql-bench.sh [RUNS] [ROWS]   (after mvn -B -DskipTests package, which ./demo.sh runs)
+#
+# As in the image `preflyte image` writes: a copy of the distribution's lib/, the task jar and its
+# dependencies on PREFLYTE_CLASSPATH, and a start-up archive bin/preflyte-train made for them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
@@ -9,9 +13,9 @@ rows="${2:-1000000}"
 out=bench/out/sql
 module=samples/sql
 lib="launcher/target/preflyte/lib/*"
-task_classpath="$module/target/classes:$module/target/task-lib/*"
+task_jar="$(ls "$module"/target/preflyte-samples-sql-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -1 || true)"
 
-if [ ! -d launcher/target/preflyte/lib ] || [ ! -d "$module/target/task-lib" ]; then
+if [ ! -d launcher/target/preflyte/lib ] || [ ! -d "$module/target/task-lib" ] || [ -z "$task_jar" ]; then
   echo "sql-bench: build first: mvn -B -DskipTests package" >&2
   exit 2
 fi
@@ -19,6 +23,11 @@ command -v sqlite3 >/dev/null || apt-get install -y -q sqlite3 >/dev/null
 [ -x /usr/bin/time ] || apt-get install -y -q time >/dev/null
 
 mkdir -p "$out"
+home="$PWD/$out/home"
+rm -rf "$home" && mkdir -p "$home" && cp -r launcher/target/preflyte/lib "$home/lib"
+task_classpath="$PWD/$task_jar"
+for jar in "$module"/target/task-lib/*.jar; do task_classpath="$task_classpath:$PWD/$jar"; done
+PREFLYTE_HOME="$home" PREFLYTE_CLASSPATH="$task_classpath" bin/preflyte-train >/dev/null
 db="$out/tracks-$rows.sqlite"
 if [ ! -f "$db" ]; then
   java -cp "$lib:$task_classpath" dev.preflyte.samples.sql.demo.MusicStore "$db" "$rows"
@@ -42,32 +51,32 @@ measure() {
 
 preflyte() {
   rm -rf "$out/run" && mkdir -p "$out/run/raw"
-  PREFLYTE_CLASSPATH="$task_classpath" bin/preflyte-execute --inputs "$out/inputs.pb" --output-prefix "$out/run" \
+  PREFLYTE_HOME="$home" PREFLYTE_CLASSPATH="$task_classpath" bin/preflyte-execute --inputs "$out/inputs.pb" --output-prefix "$out/run" \
     --raw-output-data-prefix "$out/run/raw" --checkpoint-path "$out/run/raw/_flytecheckpoints" --prev-checkpoint '""' \
     --resolver dev.preflyte.runtime.entrypoint.TemplateFileResolver -- "$out/task.pb" dev.preflyte.samples.sql.Sqlite3Query
   [ -f "$out/run/outputs.pb" ] || { echo "sql-bench: the task failed, see $out/run" >&2; exit 1; }
 }
 preflyte_small_heap() { JAVA_OPTS="-Xmx96m" preflyte; }
-preflyte_c2() { JAVA_OPTS="-XX:TieredStopAtLevel=4" preflyte; }
+preflyte_optimizing() { PREFLYTE_JIT=optimizing preflyte; }
 cli() { sqlite3 -readonly -csv -header "$db" "$query" >"$out/cli.csv"; }
 # /usr/bin/time runs them through bash -c: a process each, as a container runs its command.
-export out task_classpath db query
-export -f preflyte preflyte_small_heap preflyte_c2 cli
+export out home task_classpath db query
+export -f preflyte preflyte_small_heap preflyte_optimizing cli
 
-rm -f "$out"/{preflyte,preflyte_small_heap,preflyte_c2,cli}.txt
+rm -f "$out"/{preflyte,preflyte_small_heap,preflyte_optimizing,cli}.txt
 preflyte && cli # warm the page cache
 for _ in $(seq "$runs"); do
   measure preflyte
   measure cli
   measure preflyte_small_heap
-  measure preflyte_c2
+  measure preflyte_optimizing
 done
 
 parquet=$(find "$out/run/raw" -name 00000)
 echo "rows: $rows; query: $query"
 echo "parquet: $(stat -c %s "$parquet") bytes; csv: $(stat -c %s "$out/cli.csv") bytes"
 printf '%-34s %10s %12s %12s %10s\n' "medians of $runs" "wall ms" "rows/s" "peak RSS MB" "CPU s"
-for name in preflyte preflyte_small_heap preflyte_c2 cli; do
+for name in preflyte preflyte_small_heap preflyte_optimizing cli; do
   wall=$(cut -d' ' -f1 "$out/$name.txt" | median)
   rss=$(cut -d' ' -f2 "$out/$name.txt" | median)
   cpu=$(awk '{ print $3 + $4 }' "$out/$name.txt" | median)
@@ -75,7 +84,7 @@ for name in preflyte preflyte_small_heap preflyte_c2 cli; do
   case $name in
     preflyte) label="preflyte-execute -> Parquet" ;;
     preflyte_small_heap) label="preflyte-execute, -Xmx96m" ;;
-    preflyte_c2) label="preflyte-execute, C2 JIT" ;;
+    preflyte_optimizing) label="PREFLYTE_JIT=optimizing" ;;
     cli) label="sqlite3 CLI -> CSV" ;;
   esac
   printf '%-34s %10s %12.0f %12.1f %10.2f\n' "$label" "$wall" "$(awk -v r="$rows" -v w="$wall" 'BEGIN { print r / (w / 1000) }')" \
@@ -83,7 +92,7 @@ for name in preflyte preflyte_small_heap preflyte_c2 cli; do
 done
 ratio() { awk -v p="$(cut -d' ' -f"$2" "$out/$1.txt" | median)" -v c="$(cut -d' ' -f"$2" "$out/cli.txt" | median)" 'BEGIN { printf "%.2f", p / c }'; }
 cpu() { awk '{ print $3 + $4 }' "$out/$1.txt" | median; }
-for name in preflyte preflyte_c2; do
+for name in preflyte preflyte_optimizing; do
   echo "ratio $name / sqlite3 CLI: wall $(ratio "$name" 1), CPU $(awk -v p="$(cpu "$name")" -v c="$(cpu cli)" 'BEGIN { printf "%.2f", p / c }')"
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -89,13 +89,26 @@ preflyte_jars_newer_than() {
   return 1
 }
 
-# Sets jvm_flags: short-lived, single-threaded work, so the serial collector, the client compiler
-# only, compiling a method after ten times the usual number of calls (a short run then compiles far
-# fewer: measured 1-6 MB less peak RSS and less CPU; a long task's hot code still compiles within
-# milliseconds), no perf file; on JDK 24 and later no warning for protobuf's use of sun.misc.Unsafe,
-# which would land in every task's log. Training and runs use the same flags.
+# Sets jvm_flags: the serial collector (one task, one thread of work), no perf file, and on JDK 24
+# and later no warning for protobuf's use of sun.misc.Unsafe, which would land in every task's log;
+# then the compilers PREFLYTE_JIT asks for:
+# - quick (the default): the client compiler only, compiling a method after ten times the usual
+#   number of calls. A short run compiles far fewer methods: measured 1-6 MB less peak RSS and less
+#   CPU; a long task's hot code still compiles within milliseconds, but only to C1's code.
+# - optimizing: the JVM's own tiered compilation, C2 included, for task types whose runs spend
+#   seconds in hot loops (the SQL samples' row copy runs a third faster); about 1.5 MB more peak RSS
+#   and a few ms more for a trivial task. Images set it with `preflyte image --jit optimizing`.
+# Anything else is refused ($1: the script's name for the error). Training and runs use the same.
 preflyte_jvm_flags() {
-  jvm_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:-UsePerfData)
+  jvm_flags=(-XX:+UseSerialGC -XX:-UsePerfData)
+  case "${PREFLYTE_JIT:-quick}" in
+    quick) jvm_flags+=(-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10) ;;
+    optimizing) ;;
+    *)
+      echo "$1: PREFLYTE_JIT is '${PREFLYTE_JIT}', not one of quick (the default: the client compiler, for short tasks) or optimizing (C2 as well, for tasks that run seconds of hot code): set it to one of them or unset it" >&2
+      exit 2
+      ;;
+  esac
   if [ "$java_feature" -ge 24 ]; then
     jvm_flags+=(--sun-misc-unsafe-memory-access=allow)
   fi
@@ -147,9 +160,9 @@ preflyte_training_flags() {
   fi
 }
 
-# The JVM, its flags and lib/'s class path, as every launcher needs them.
+# The JVM, its flags and lib/'s class path, as every launcher needs them ($1: the script's name).
 preflyte_jvm() {
   preflyte_java
   preflyte_lib_class_path
-  preflyte_jvm_flags
+  preflyte_jvm_flags "$1"
 }

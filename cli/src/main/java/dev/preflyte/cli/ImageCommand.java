@@ -40,6 +40,11 @@ final class ImageCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replaces an output folder that is not empty.")
   boolean force;
 
+  @Option(names = "--jit", paramLabel = "MODE",
+      description = "The compilers the tasks' JVM uses (PREFLYTE_JIT): quick (default; the client compiler, for"
+          + " tasks done in a second) or optimizing (C2 as well, for tasks that run seconds of hot code).")
+  String jit;
+
   @Mixin ClassPathOptions classPath;
   @Mixin ImageOptions images;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -48,7 +53,8 @@ final class ImageCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     List<ImageRecipes.Written> written = ImageRecipes.write(new ImageRecipes.Request(classPath.declaredTasks(),
-        images.images, base, distribution, backends, classPath.entries(), output, force), line -> {
+        images.images, base, distribution, backends, classPath.entries(), output, force,
+        JitMode.parse(jit, "--jit")), line -> {
           err.println("preflyte: " + line);
           err.flush();
         });

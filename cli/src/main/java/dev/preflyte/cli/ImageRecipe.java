@@ -43,15 +43,17 @@ final class ImageRecipe {
   private final DistributionTree distribution;
   private final Map<String, Path> backends;
   private final TaskClassPath classPath;
+  private final JitMode jit;
 
   ImageRecipe(OciReference image, List<String> taskNames, OciReference base, DistributionTree distribution,
-      Map<String, Path> backends, TaskClassPath classPath) {
+      Map<String, Path> backends, TaskClassPath classPath, JitMode jit) {
     this.image = image;
     this.taskNames = List.copyOf(taskNames);
     this.base = base;
     this.distribution = distribution;
     this.backends = Map.copyOf(backends);
     this.classPath = classPath;
+    this.jit = jit;
   }
 
   OciReference image() {
@@ -75,6 +77,10 @@ final class ImageRecipe {
     lines.add("ENV PREFLYTE_CLASSPATH=" + IMAGE_TASKS + "/*:" + IMAGE_DEPENDENCIES + "/*");
     lines.add("ENV PATH=" + IMAGE_HOME + "/bin:$PATH");
     lines.add("ENV JAVA_OPTS=\"" + JAVA_OPTS + "\"");
+    if (jit != JitMode.QUICK) {
+      lines.add("# The tasks' runs spend seconds in hot code: the JVM's optimizing compiler as well (PREFLYTE_JIT).");
+      lines.add("ENV PREFLYTE_JIT=" + jit.value());
+    }
     lines.add("ENV HOME=" + WORK_DIR);
     lines.add("COPY --chown=" + USER + " " + HOME + "/ /home/");
     lines.add("COPY " + DISTRIBUTION + "/ " + IMAGE_HOME + "/");

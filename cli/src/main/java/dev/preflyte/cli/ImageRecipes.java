@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -38,10 +39,12 @@ public final class ImageRecipes {
    * @param backends the storage backends to include; empty for all the distribution has
    * @param classPath the task project's jars and class folders, task classes and dependencies
    * @param force replace an output folder that is not empty
+   * @param jit the compilers the image's tasks run with ({@code PREFLYTE_JIT})
    */
   public record Request(List<DeclaredTask> tasks, Map<String, String> images, String base, Path distribution,
-      List<String> backends, List<Path> classPath, Path output, boolean force) {
+      List<String> backends, List<Path> classPath, Path output, boolean force, JitMode jit) {
     public Request {
+      Objects.requireNonNull(jit, "jit");
       tasks = List.copyOf(tasks);
       images = Map.copyOf(images);
       backends = List.copyOf(backends);
@@ -74,7 +77,8 @@ public final class ImageRecipes {
       // Images of different registries or owners may share a last name: those get their whole repository.
       String folder = shortNames.get(reference.shortName()) == 1 ? reference.shortName()
           : reference.repository().replaceAll("[^A-Za-z0-9._-]", "_");
-      recipes.put(folder, new ImageRecipe(reference, image.getValue(), base, distribution, backends, classPath));
+      recipes.put(folder, new ImageRecipe(reference, image.getValue(), base, distribution, backends, classPath,
+          request.jit()));
     }
 
     Path parent = output.getParent();

@@ -191,7 +191,7 @@ class ImageRecipeIT {
 
   private Path writeRecipe() throws Exception {
     ImageRecipes.write(new ImageRecipes.Request(DeclaredTasks.load(ImageRecipeIT.class.getClassLoader()), Map.of(),
-        null, DISTRIBUTION, List.of(), List.of(samplesJar()), dir.resolve("images"), false), line -> {});
+        null, DISTRIBUTION, List.of(), List.of(samplesJar()), dir.resolve("images"), false, JitMode.QUICK), line -> {});
     return dir.resolve("images/samples");
   }
 

@@ -57,7 +57,8 @@ class ImageRecipesTest {
 
   private ImageRecipes.Request request(List<DeclaredTask> tasks, String base, List<String> backends,
       List<Path> classPath, boolean force) {
-    return new ImageRecipes.Request(tasks, Map.of(), base, distribution, backends, classPath, dir.resolve("out"), force);
+    return new ImageRecipes.Request(tasks, Map.of(), base, distribution, backends, classPath, dir.resolve("out"), force,
+        JitMode.QUICK);
   }
 
   private static List<DeclaredTask> sampleTasks() {
@@ -169,7 +170,8 @@ class ImageRecipesTest {
     assertRefused("class-path entry " + dir.resolve("gone.jar") + " does not exist",
         request(tasks, null, List.of(), List.of(samples, dir.resolve("gone.jar")), false));
     assertRefused("--distribution " + dir + " is not a Preflyte distribution: it has no lib/",
-        new ImageRecipes.Request(tasks, Map.of(), null, dir, List.of(), List.of(samples), dir.resolve("out"), false));
+        new ImageRecipes.Request(tasks, Map.of(), null, dir, List.of(), List.of(samples), dir.resolve("out"), false,
+            JitMode.QUICK));
   }
 
   @Test
@@ -206,6 +208,36 @@ class ImageRecipesTest {
     assertEquals(0, exit, err.toString());
     assertTrue(out.toString().contains("for ghcr.io/acme/words:2.0 (4 tasks): docker build -t ghcr.io/acme/words:2.0 "
         + dir.resolve("out/words")), out.toString());
+  }
+
+  @Test
+  void anOptimizingImageSetsPreflyteJitBeforeItsTrainingRunAndAQuickOneLeavesTheDefault() throws Exception {
+    ImageRecipes.write(new ImageRecipes.Request(sampleTasks(), Map.of(), null, distribution, List.of(), List.of(samples),
+        dir.resolve("out"), false, JitMode.OPTIMIZING), warnings::add);
+    String optimizing = Files.readString(dir.resolve("out/samples/Dockerfile"));
+    ImageRecipes.write(request(sampleTasks(), null, List.of(), List.of(samples), true), warnings::add);
+    String quick = Files.readString(dir.resolve("out/samples/Dockerfile"));
+
+    assertTrue(optimizing.contains("\nENV PREFLYTE_JIT=optimizing\n"), optimizing);
+    assertTrue(optimizing.indexOf("ENV PREFLYTE_JIT=") < optimizing.indexOf("RUN [\"preflyte-train\"]"),
+        "the training run must compile as the tasks' runs will");
+    assertFalse(quick.contains("PREFLYTE_JIT"), quick);
+  }
+
+  @Test
+  void anUnknownJitModeIsRefusedInOneLineNamingTheChoices() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Preflyte.commandLine(new PrintWriter(out), new PrintWriter(err)).execute("image", "--output",
+        dir.resolve("out").toString(), "--distribution", distribution.toString(), "--classpath", samples.toString(),
+        "--jit", "fast");
+
+    assertEquals(1, exit);
+    assertEquals("preflyte: --jit is 'fast', not one of quick (the client compiler, for short tasks) or optimizing"
+        + " (C2 as well, for tasks that run seconds of hot code)\n", err.toString());
+    assertFalse(Files.exists(dir.resolve("out")));
+    assertEquals(JitMode.OPTIMIZING, JitMode.parse(" Optimizing ", "--jit"));
+    assertEquals(JitMode.QUICK, JitMode.parse(null, "--jit"));
   }
 
   private void assertRefused(String message, ImageRecipes.Request request) throws IOException {

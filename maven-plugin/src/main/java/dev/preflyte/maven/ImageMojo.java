@@ -2,6 +2,7 @@ package dev.preflyte.maven;
 
 import dev.preflyte.cli.CliException;
 import dev.preflyte.cli.ImageRecipes;
+import dev.preflyte.cli.JitMode;
 import dev.preflyte.runtime.registry.DeclaredTask;
 import dev.preflyte.runtime.registry.DeclaredTaskException;
 import dev.preflyte.runtime.registry.DeclaredTasks;
@@ -48,6 +49,13 @@ public final class ImageMojo extends TasksMojo {
   @Parameter(property = "preflyte.force", defaultValue = "false")
   boolean force;
 
+  /**
+   * The compilers the tasks' JVM uses: {@code quick} (default; the client compiler, for tasks done in
+   * a second) or {@code optimizing} (C2 as well, for tasks that run seconds of hot code).
+   */
+  @Parameter(property = "preflyte.jit")
+  String jit;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -65,7 +73,8 @@ public final class ImageMojo extends TasksMojo {
       }
       ImageRecipes.Request request = new ImageRecipes.Request(tasks, images(), base,
           distribution == null ? null : distribution.toPath(),
-          backends == null ? List.of() : backends, classPath, output.toPath(), force);
+          backends == null ? List.of() : backends, classPath, output.toPath(), force,
+          JitMode.parse(jit, "<jit> (preflyte.jit)"));
       for (ImageRecipes.Written image : ImageRecipes.write(request, line -> getLog().warn(line))) {
         getLog().info("wrote " + image.folder() + " for " + image.image() + " (" + image.tasks().size() + " task"
             + (image.tasks().size() == 1 ? "" : "s") + ")");

@@ -126,6 +126,32 @@ class LauncherIT {
   }
 
   @Test
+  void preflyteJitChoosesTheClientCompilerOnlyOrTheJvmsTieredCompilation() throws Exception {
+    env.put("JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    JavaProcess.Result quick = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+    env.put("PREFLYTE_JIT", "optimizing");
+    JavaProcess.Result optimizing = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+
+    assertEquals(0, quick.exitCode(), quick.stderr());
+    assertTrue(quick.stdout().contains("-XX:TieredStopAtLevel=1"), quick.stdout());
+    assertEquals(0, optimizing.exitCode(), optimizing.stderr());
+    assertTrue(!optimizing.stdout().contains("TieredStopAtLevel") && !optimizing.stdout().contains("CompileThresholdScaling"),
+        optimizing.stdout());
+    assertEquals(5, sum());
+  }
+
+  @Test
+  void anUnknownPreflyteJitIsOneLineNamingTheChoices() throws Exception {
+    env.put("PREFLYTE_JIT", "fast");
+    JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+
+    assertEquals(2, result.exitCode());
+    assertEquals(1, result.stderrLines().size(), result.stderr());
+    assertTrue(result.stderr().startsWith("preflyte-execute: PREFLYTE_JIT is 'fast', not one of quick"), result.stderr());
+    assertTrue(Files.notExists(dir.resolve("out/0")));
+  }
+
+  @Test
   void failuresWriteTheErrorDocument() throws Exception {
     JavaProcess.Result result = JavaProcess.run(dir, env,
         command(BIN.resolve("preflyte-execute"), "com.acme.NotRegistered"));
