@@ -7,6 +7,7 @@ import dev.preflyte.runtime.executor.TaskOutputs;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.types.StructuredDataset;
 import dev.preflyte.samples.sql.parquet.Column;
+import dev.preflyte.samples.sql.parquet.ParquetPipeline;
 import dev.preflyte.samples.sql.parquet.ParquetWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,8 +68,10 @@ final class QueryToParquet {
         new QueryParameters(options.sqlite()).bind(statement, parameters, inputs);
         try (ResultSet result = statement.executeQuery()) {
           columns = ResultColumns.of(result.getMetaData(), options.sqlite());
-          try (ParquetWriter parquet = ParquetWriter.create(file, columns)) {
-            rows = ResultRows.copy(result, columns, parquet, options.sqlite());
+          try (ParquetWriter parquet = ParquetWriter.create(file, columns);
+              ParquetPipeline pipeline = ParquetPipeline.start(parquet)) {
+            rows = ResultRows.copy(result, columns, pipeline, options.sqlite());
+            pipeline.finish();
           }
         }
       } catch (SQLException e) {

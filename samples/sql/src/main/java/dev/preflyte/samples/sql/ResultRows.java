@@ -1,6 +1,7 @@
 package dev.preflyte.samples.sql;
 
 import dev.preflyte.samples.sql.parquet.Column;
+import dev.preflyte.samples.sql.parquet.ParquetRows;
 import dev.preflyte.samples.sql.parquet.ParquetWriter;
 import java.io.IOException;
 import java.sql.ResultSet;
@@ -32,7 +33,7 @@ final class ResultRows {
    * @param textAsUtf8 read text with {@code getBytes}, which sqlite-jdbc answers with SQLite's own
    *     UTF-8 bytes: no String is made and encoded again, which halves the cost of a text column
    */
-  static long copy(ResultSet rows, List<Column> columns, ParquetWriter parquet, boolean textAsUtf8)
+  static long copy(ResultSet rows, List<Column> columns, ParquetRows parquet, boolean textAsUtf8)
       throws SQLException, IOException {
     int count = columns.size();
     while (rows.next()) {
@@ -48,7 +49,7 @@ final class ResultRows {
    * Copies one cell. A getter answers SQL NULL with zero or false, so {@code wasNull}, which costs
    * sqlite-jdbc a second call into SQLite, is asked only after one of those.
    */
-  private static void copyValue(ResultSet rows, int index, Column column, ParquetWriter parquet, boolean textAsUtf8)
+  private static void copyValue(ResultSet rows, int index, Column column, ParquetRows parquet, boolean textAsUtf8)
       throws SQLException {
     int jdbc = index + 1;
     switch (column.type()) {
@@ -231,9 +232,10 @@ final class ResultRows {
   }
 
   /** A value the column's reported type cannot hold exactly fails the query: it is never rounded. */
-  private static void setDecimal(ParquetWriter parquet, int index, Column column, java.math.BigDecimal value) {
+  private static void setDecimal(ParquetRows parquet, int index, Column column, java.math.BigDecimal value) {
+    java.math.BigDecimal scaled;
     try {
-      parquet.setDecimal(index, value);
+      scaled = ParquetWriter.exactly(column, value);
     } catch (IllegalArgumentException e) {
       throw new QueryException("column '" + column.name() + "' of result row " + (parquet.rows() + 1) + " holds "
           + value.toPlainString() + ", which does not fit " + column.typeName() + ", the type the database reports"
@@ -241,5 +243,6 @@ final class ResultRows {
           + column.scale() + " after): CAST it in the query to a type that holds it, for example CAST("
           + column.name() + " AS NUMERIC(38, 10)) or CAST(" + column.name() + " AS DOUBLE PRECISION)", e);
     }
+    parquet.setDecimal(index, scaled);
   }
 }

@@ -6,7 +6,6 @@ import dev.preflyte.runtime.executor.TaskInputs;
 import dev.preflyte.runtime.executor.TaskOutputs;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
@@ -52,7 +51,8 @@ public record Sqlite3Query(String uri, Compression compression, String query) {
     try (DatabaseFile database = DatabaseFile.fetch(uri, compression, context)) {
       Properties properties = new Properties();
       properties.setProperty("open_mode", OPEN_MODE);
-      try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database.path(), properties)) {
+      // The driver itself, not DriverManager, which would first load every JDBC driver in the image.
+      try (Connection connection = new org.sqlite.JDBC().connect("jdbc:sqlite:" + database.path(), properties)) {
         return QueryToParquet.run(connection, query, inputs, context,
             new QueryToParquet.Options(0, Duration.ZERO, true));
       } catch (SQLException e) {

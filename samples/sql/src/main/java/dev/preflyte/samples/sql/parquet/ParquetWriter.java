@@ -20,13 +20,15 @@ import java.util.List;
  * <p>For each row, set every column once, in any order ({@link #setNull} and the typed setters),
  * then call {@link #endRow}.
  */
-public final class ParquetWriter implements AutoCloseable {
+public final class ParquetWriter implements ParquetRows, AutoCloseable {
 
   /** The default row group size: large enough for fast scans, small enough to bound memory. */
   public static final long DEFAULT_ROW_GROUP_BYTES = 32L << 20;
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
   private final List<Column> columns;
+  /** Each column's type, read by every setter: a plain array, as the setters run once per cell. */
+  private final ColumnType[] types;
   private final ColumnChunkWriter[] chunks;
   private final CountingOutputStream out;
   private final long rowGroupBytes;
@@ -42,6 +44,7 @@ public final class ParquetWriter implements AutoCloseable {
       throw new IllegalArgumentException("a Parquet file needs at least one column");
     }
     this.columns = List.copyOf(columns);
+    this.types = columns.stream().map(Column::type).toArray(ColumnType[]::new);
     this.chunks = columns.stream().map(ColumnChunkWriter::new).toArray(ColumnChunkWriter[]::new);
     this.setInRow = new boolean[columns.size()];
     this.out = new CountingOutputStream(out);
@@ -74,25 +77,38 @@ public final class ParquetWriter implements AutoCloseable {
   }
 
   public void setNull(int column) {
-    chunk(column, null).writeNull();
+    markSet(exists(column)).writeNull();
   }
 
   public void setBoolean(int column, boolean value) {
-    chunk(column, "a boolean", ColumnType.BOOLEAN).writeBoolean(value);
+    if (type(column) != ColumnType.BOOLEAN) {
+      throw wrongType(column, "a boolean");
+    }
+    markSet(column).writeBoolean(value);
   }
 
   /** An INT64 column's value, or a TIMESTAMP column's microseconds. */
   public void setLong(int column, long value) {
-    chunk(column, "a long", ColumnType.INT64, ColumnType.TIMESTAMP, ColumnType.TIMESTAMP_UTC).writeLong(value);
+    ColumnType type = type(column);
+    if (type != ColumnType.INT64 && type != ColumnType.TIMESTAMP && type != ColumnType.TIMESTAMP_UTC) {
+      throw wrongType(column, "a long");
+    }
+    markSet(column).writeLong(value);
   }
 
   /** A DATE column's days since 1970-01-01. */
   public void setDate(int column, int epochDay) {
-    chunk(column, "a date", ColumnType.DATE).writeInt(epochDay);
+    if (type(column) != ColumnType.DATE) {
+      throw wrongType(column, "a date");
+    }
+    markSet(column).writeInt(epochDay);
   }
 
   public void setDouble(int column, double value) {
-    chunk(column, "a double", ColumnType.DOUBLE).writeDouble(value);
+    if (type(column) != ColumnType.DOUBLE) {
+      throw wrongType(column, "a double");
+    }
+    markSet(column).writeDouble(value);
   }
 
   /**
@@ -100,16 +116,26 @@ public final class ParquetWriter implements AutoCloseable {
    * more digits than the column's precision, is refused and the column stays unset in the row.
    */
   public void setDecimal(int column, BigDecimal value) {
-    BigDecimal scaled = exactly(typed(column, "a decimal", ColumnType.DECIMAL), value);
+    if (type(column) != ColumnType.DECIMAL) {
+      throw wrongType(column, "a decimal");
+    }
+    BigDecimal scaled = exactly(columns.get(column), value);
     markSet(column).writeDecimal(scaled);
   }
 
   public void setString(int column, String value) {
-    chunk(column, "a string", ColumnType.STRING).writeString(value);
+    if (type(column) != ColumnType.STRING) {
+      throw wrongType(column, "a string");
+    }
+    markSet(column).writeString(value);
   }
 
   public void setBytes(int column, byte[] value) {
-    chunk(column, "bytes", ColumnType.BINARY, ColumnType.STRING).writeBytes(value);
+    ColumnType type = type(column);
+    if (type != ColumnType.BINARY && type != ColumnType.STRING) {
+      throw wrongType(column, "bytes");
+    }
+    markSet(column).writeBytes(value);
   }
 
   /** Ends the row; every column must have been set once. */
@@ -179,12 +205,6 @@ public final class ParquetWriter implements AutoCloseable {
     rowGroupRows = 0;
   }
 
-  /** The column's writer, once its type is one of {@code allowed} (any, for a null); marks it set in this row. */
-  private ColumnChunkWriter chunk(int column, String given, ColumnType... allowed) {
-    typed(column, given, allowed);
-    return markSet(column);
-  }
-
   /** The column's writer, the column marked set in this row. */
   private ColumnChunkWriter markSet(int column) {
     if (setInRow[column]) {
@@ -197,22 +217,31 @@ public final class ParquetWriter implements AutoCloseable {
     return chunks[column];
   }
 
-  /** The column, once it exists and its type is one of {@code allowed} (any, for a null). */
-  private Column typed(int column, String given, ColumnType... allowed) {
-    if (column < 0 || column >= chunks.length) {
-      throw new IndexOutOfBoundsException("Parquet column " + column + " does not exist: the file has "
-          + chunks.length + " columns, 0 to " + (chunks.length - 1));
-    }
-    Column target = columns.get(column);
-    if (given != null && !java.util.Arrays.asList(allowed).contains(target.type())) {
-      throw new IllegalArgumentException("Parquet column '" + target.name() + "' is " + target.typeName()
-          + ", not " + given + ": use the setter of its type");
-    }
-    return target;
+  /** The type of the column, once it exists. */
+  private ColumnType type(int column) {
+    return types[exists(column)];
   }
 
-  /** {@code value} at the decimal column's scale, unrounded and within its precision. */
-  private static BigDecimal exactly(Column decimal, BigDecimal value) {
+  private int exists(int column) {
+    if (column < 0 || column >= types.length) {
+      throw new IndexOutOfBoundsException("Parquet column " + column + " does not exist: the file has "
+          + types.length + " columns, 0 to " + (types.length - 1));
+    }
+    return column;
+  }
+
+  private IllegalArgumentException wrongType(int column, String given) {
+    Column target = columns.get(column);
+    return new IllegalArgumentException("Parquet column '" + target.name() + "' is " + target.typeName()
+        + ", not " + given + ": use the setter of its type");
+  }
+
+  /**
+   * {@code value} at the decimal column's scale, unrounded and within its precision.
+   *
+   * @throws IllegalArgumentException if it would need rounding or more digits, naming the column
+   */
+  public static BigDecimal exactly(Column decimal, BigDecimal value) {
     BigDecimal scaled;
     try {
       scaled = value.setScale(decimal.scale(), RoundingMode.UNNECESSARY);
