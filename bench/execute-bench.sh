@@ -16,7 +16,8 @@
 # - runtime-only archive: preflyte-train without the tasks' jars on PREFLYTE_CLASSPATH;
 # - lib/ without the S3 backend and the AWS SDK (32 of its 38 jars), trained as above: what keeping
 #   the backends out of preflyte-execute's class path buys a run on local files;
-# - the usual JIT thresholds (JAVA_OPTS=-XX:CompileThresholdScaling=1), for Sum and WordStats.
+# - the usual JIT thresholds (JAVA_OPTS=-XX:CompileThresholdScaling=1), for Sum and WordStats;
+# - the JVM's tiered compilation, C2 included (PREFLYTE_JIT=optimizing), for Sum.
 #
 # Prints the median wall time, CPU time (user + system) and peak RSS of each, and their ratios to the
 # bare JVM of the same JDK. On a loaded machine wall time swings with the load; CPU time much less so.
@@ -79,7 +80,7 @@ make_home() {
 make_home "$out/home" "$tasks"
 variants=(archive noarchive sample)
 if [ "$changes" = changes ]; then
-  variants+=(before before-sample runtime-only lean jit jit-sample)
+  variants+=(before before-sample runtime-only lean jit jit-sample optimizing)
   mkdir -p "$out/before/bin" "$out/before/home"
   git -C "$root" show "$before_commit:bin/preflyte-execute" > "$out/before/bin/preflyte-execute"
   chmod +x "$out/before/bin/preflyte-execute"
@@ -108,7 +109,7 @@ hello_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScalin
 run_variant() {
   local jdk="$1" variant="$2" how="${3:-}" java_home
   java_home="$(jdk_home "$jdk")"
-  local bin="$root/bin" home="$out/home" cds=on jit="" task=("${sum[@]}")
+  local bin="$root/bin" home="$out/home" cds=on jit="" mode=quick task=("${sum[@]}")
   case "$variant" in
     noarchive) cds=off ;;
     sample) task=("${sample[@]}") ;;
@@ -118,13 +119,14 @@ run_variant() {
     lean) home="$out/lean" ;;
     jit) jit=-XX:CompileThresholdScaling=1 ;;
     jit-sample) jit=-XX:CompileThresholdScaling=1 task=("${sample[@]}") ;;
+    optimizing) mode=optimizing ;;
   esac
   rm -rf "$out/run"
   if [ "$how" = measure ]; then
-    JAVA_HOME="$java_home" PREFLYTE_HOME="$home" PREFLYTE_CDS="$cds" JAVA_OPTS="$jit" \
+    JAVA_HOME="$java_home" PREFLYTE_HOME="$home" PREFLYTE_CDS="$cds" JAVA_OPTS="$jit" PREFLYTE_JIT="$mode" \
       measure "$out/results-$jdk-$variant" "$bin/preflyte-execute" "${task[@]}"
   else
-    JAVA_HOME="$java_home" PREFLYTE_HOME="$home" PREFLYTE_CDS="$cds" JAVA_OPTS="$jit" "$bin/preflyte-execute" "${task[@]}" >/dev/null 2>&1 \
+    JAVA_HOME="$java_home" PREFLYTE_HOME="$home" PREFLYTE_CDS="$cds" JAVA_OPTS="$jit" PREFLYTE_JIT="$mode" "$bin/preflyte-execute" "${task[@]}" >/dev/null 2>&1 \
       && test -f "$out/run/outputs.pb" \
       || { echo "execute-bench: $variant on JDK $jdk wrote no outputs.pb" >&2; exit 1; }
   fi
@@ -158,7 +160,8 @@ declare -A names=(
   [archive]="Sum, start-up archive" [noarchive]="Sum, no archive" [sample]="WordStats, start-up archive"
   [before]="Sum, before ($before_commit)" [before-sample]="WordStats, before ($before_commit)"
   [runtime-only]="Sum, archive of the runtime only" [lean]="Sum, lib/ without S3 and AWS SDK"
-  [jit]="Sum, usual JIT thresholds" [jit-sample]="WordStats, usual JIT thresholds")
+  [jit]="Sum, usual JIT thresholds" [jit-sample]="WordStats, usual JIT thresholds"
+  [optimizing]="Sum, PREFLYTE_JIT=optimizing")
 echo "runs: $runs each; $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 for jdk in "${jdks[@]}"; do
   echo "JDK $jdk: $("$(jdk_home "$jdk")/bin/java" -version 2>&1 | head -1) ($([ "$jdk" -ge 25 ] && echo "AOT cache" || echo "CDS archive"))"
