@@ -47,6 +47,9 @@ class Sqlite3QueryTest {
       .output(Sqlite3Query.OUTPUT, LiteralCodecs.structuredDataset("parquet"))
       .build();
 
+  private static final TaskInterface NO_INPUTS =
+      TaskInterface.builder().output(Sqlite3Query.OUTPUT, LiteralCodecs.structuredDataset("parquet")).build();
+
   @TempDir static Path shared;
   static Path database;
   @TempDir Path dir;
@@ -97,16 +100,11 @@ class Sqlite3QueryTest {
 
   @Test
   void zerosFalseAndNullsStayApartAndEveryDateOfTheCalendarIsRead() throws Exception {
-    Path cells = dir.resolve("cells.sqlite");
-    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cells);
-        var statement = connection.createStatement()) {
-      statement.executeUpdate("CREATE TABLE cells (n INTEGER, i INTEGER, r REAL, b BOOLEAN, d DATE)");
-      statement.executeUpdate("INSERT INTO cells VALUES (1, 0, 0.0, 0, '1970-01-01'), (2, NULL, NULL, NULL, NULL),"
-          + " (3, -7, -2.5, 1, '2024-02-29'), (4, 9223372036854775807, 1e300, 0, '0001-01-01 00:00:00'),"
-          + " (5, 0, 4.9e-324, 1, '9999-12-31T23:59:59Z')");
-    }
-    Literal results = task(cells.toString(), Compression.NONE, "SELECT i, r, b, d FROM cells ORDER BY n",
-        TaskInterface.builder().output(Sqlite3Query.OUTPUT, LiteralCodecs.structuredDataset("parquet")).build())
+    Path cells = database(dir.resolve("cells.sqlite"), "CREATE TABLE cells (n INTEGER, i INTEGER, r REAL, b BOOLEAN, d DATE)",
+        "INSERT INTO cells VALUES (1, 0, 0.0, 0, '1970-01-01'), (2, NULL, NULL, NULL, NULL),"
+            + " (3, -7, -2.5, 1, '2024-02-29'), (4, 9223372036854775807, 1e300, 0, '0001-01-01 00:00:00'),"
+            + " (5, 0, 4.9e-324, 1, '9999-12-31T23:59:59Z')");
+    Literal results = task(cells.toString(), Compression.NONE, "SELECT i, r, b, d FROM cells ORDER BY n", NO_INPUTS)
         .run(LocalInputs.create()).literals().getLiteralsOrThrow("results");
 
     assertEquals("[[0, 0.0, false, 1970-01-01], [null, null, null, null], [-7, -2.5, true, 2024-02-29],"
@@ -116,14 +114,9 @@ class Sqlite3QueryTest {
 
   @Test
   void aDateColumnHoldingNoCalendarDateIsTheUsersAndNamesTheCell() throws Exception {
-    Path cells = dir.resolve("dates.sqlite");
-    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cells);
-        var statement = connection.createStatement()) {
-      statement.executeUpdate("CREATE TABLE cells (d DATE)");
-      statement.executeUpdate("INSERT INTO cells VALUES ('2024-01-31'), ('2023-02-29')");
-    }
-    TaskFailedException failure = fails(task(cells.toString(), Compression.NONE, "SELECT d FROM cells",
-        TaskInterface.builder().output(Sqlite3Query.OUTPUT, LiteralCodecs.structuredDataset("parquet")).build()),
+    Path cells = database(dir.resolve("dates.sqlite"), "CREATE TABLE cells (d DATE)",
+        "INSERT INTO cells VALUES ('2024-01-31'), ('2023-02-29')");
+    TaskFailedException failure = fails(task(cells.toString(), Compression.NONE, "SELECT d FROM cells", NO_INPUTS),
         LocalInputs.create());
 
     assertEquals(ErrorKind.USER, failure.origin());
@@ -244,6 +237,17 @@ class Sqlite3QueryTest {
       assertFalse(files.anyMatch(path -> path.getFileName().toString().startsWith("sqlite-")
           || path.getFileName().toString().endsWith(".parquet")), "leftovers under " + raw);
     }
+  }
+
+  /** A new SQLite database at {@code file}, made by {@code statements}. */
+  private static Path database(Path file, String... statements) throws java.sql.SQLException {
+    try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        var statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.executeUpdate(sql);
+      }
+    }
+    return file;
   }
 
   private static TaskFailedException fails(Sqlite3QueryTask task, LocalInputs inputs) {
