@@ -1,17 +1,15 @@
 package dev.preflyte.runtime.storage;
 
-import dev.preflyte.runtime.testing.ClassLoadLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.preflyte.runtime.testing.AzuriteServer;
+import dev.preflyte.runtime.testing.StandardStorageJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * URI is used.
  */
 class AzureStorageClassLoadingTest {
+
+  /** The variables of the Azure backend, which the machine running the tests may have set. */
+  private static final List<String> AZURE_ENVIRONMENT = List.of("AZURE_", "FLYTE_AZURE_");
 
   private static final List<String> AZURE_PACKAGES = List.of(
       "com.azure.", "com.microsoft.aad.", "reactor.", "com.fasterxml.jackson.",
@@ -51,24 +52,9 @@ class AzureStorageClassLoadingTest {
     assertTrue(loaded.stream().noneMatch(name -> name.startsWith("io.netty.")), "no Netty");
   }
 
-  /** Runs {@link AzureStandardStorageProgram} with {@code args}; the names of the classes it loaded. */
+  /** Runs {@link dev.preflyte.runtime.testing.StandardStorageProgram} with {@code args}; the classes it loaded. */
   private static List<String> loadedClasses(Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xlog:class+load=info:stdout",
-        "-cp", System.getProperty("java.class.path"),
-        AzureStandardStorageProgram.class.getName()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.startsWith("AZURE_") || name.startsWith("FLYTE_AZURE_"));
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the program finished");
-    assertEquals(0, process.exitValue(), output);
-    assertTrue(output.lines().anyMatch("done"::equals), output);
-    return ClassLoadLog.classNames(output);
+    return StandardStorageJvm.loadedClasses(AZURE_ENVIRONMENT, environment, args);
   }
 }

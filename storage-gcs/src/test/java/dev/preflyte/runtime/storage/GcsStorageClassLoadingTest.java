@@ -1,17 +1,15 @@
 package dev.preflyte.runtime.storage;
 
-import dev.preflyte.runtime.testing.ClassLoadLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.preflyte.runtime.testing.GcsStandInServer;
+import dev.preflyte.runtime.testing.StandardStorageJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * a {@code gs://} URI is used.
  */
 class GcsStorageClassLoadingTest {
+
+  /** The variables of the Google backend, which the machine running the tests may have set. */
+  private static final List<String> GOOGLE_ENVIRONMENT = List.of("GOOGLE_", "STORAGE_EMULATOR_HOST");
 
   private static final List<String> GOOGLE_PACKAGES = List.of(
       "com.google.cloud.", "com.google.api.", "com.google.auth.", "com.google.common.", "io.grpc.",
@@ -54,24 +55,9 @@ class GcsStorageClassLoadingTest {
     }
   }
 
-  /** Runs {@link GcsStandardStorageProgram} with {@code args}; the names of the classes it loaded. */
+  /** Runs {@link dev.preflyte.runtime.testing.StandardStorageProgram} with {@code args}; the classes it loaded. */
   private static List<String> loadedClasses(Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xlog:class+load=info:stdout",
-        "-cp", System.getProperty("java.class.path"),
-        GcsStandardStorageProgram.class.getName()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.startsWith("GOOGLE_") || name.equals("STORAGE_EMULATOR_HOST"));
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the program finished");
-    assertEquals(0, process.exitValue(), output);
-    assertTrue(output.lines().anyMatch("done"::equals), output);
-    return ClassLoadLog.classNames(output);
+    return StandardStorageJvm.loadedClasses(GOOGLE_ENVIRONMENT, environment, args);
   }
 }

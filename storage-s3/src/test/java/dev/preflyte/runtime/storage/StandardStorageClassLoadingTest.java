@@ -1,20 +1,18 @@
 package dev.preflyte.runtime.storage;
 
-import dev.preflyte.runtime.testing.ClassLoadLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.preflyte.runtime.testing.FaultProxy;
 import dev.preflyte.runtime.testing.S3TestServer;
 import dev.preflyte.runtime.testing.StsStandIn;
+import dev.preflyte.runtime.testing.StandardStorageJvm;
 import java.nio.file.Files;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * out are the ones that sign the S3 requests.
  */
 class StandardStorageClassLoadingTest {
+
+  /** The variables of the AWS backend, which the machine running the tests may have set. */
+  private static final List<String> AWS_ENVIRONMENT = List.of("FLYTE_AWS_", "AWS_");
 
   private static final String STS = "software.amazon.awssdk.services.sts.";
 
@@ -96,24 +97,9 @@ class StandardStorageClassLoadingTest {
     }
   }
 
-  /** Runs {@link StandardStorageProgram} with {@code args}; the names of the classes it loaded. */
+  /** Runs {@link dev.preflyte.runtime.testing.StandardStorageProgram} with {@code args}; the classes it loaded. */
   private static List<String> loadedClasses(Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xlog:class+load=info:stdout",
-        "-cp", System.getProperty("java.class.path"),
-        StandardStorageProgram.class.getName()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.startsWith("FLYTE_AWS_") || name.startsWith("AWS_"));
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the program finished");
-    assertEquals(0, process.exitValue(), output);
-    assertTrue(output.lines().anyMatch("done"::equals), output);
-    return ClassLoadLog.classNames(output);
+    return StandardStorageJvm.loadedClasses(AWS_ENVIRONMENT, environment, args);
   }
 }
