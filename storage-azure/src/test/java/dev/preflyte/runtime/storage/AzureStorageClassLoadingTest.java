@@ -1,15 +1,11 @@
 package dev.preflyte.runtime.storage;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.preflyte.runtime.testing.AzuriteServer;
 import dev.preflyte.runtime.testing.StandardStorageJvm;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AzureStorageClassLoadingTest {
 
-  /** The variables of the Azure backend, which the machine running the tests may have set. */
-  private static final List<String> AZURE_ENVIRONMENT = List.of("AZURE_", "FLYTE_AZURE_");
+  /** Runs without the backend's variables, which the machine running the tests may have set. */
+  private static final StandardStorageJvm JVM = new StandardStorageJvm(List.of("AZURE_", "FLYTE_AZURE_"));
 
   private static final List<String> AZURE_PACKAGES = List.of(
       "com.azure.", "com.microsoft.aad.", "reactor.", "com.fasterxml.jackson.",
@@ -31,30 +27,17 @@ class AzureStorageClassLoadingTest {
 
   @Test
   void localFilesLoadNoAzureClass() throws Exception {
-    List<String> loaded = loadedClasses(Map.of(), temp.toString());
-
-    assertTrue(loaded.contains(Storages.class.getName()), "the class-load log is read: " + loaded.size());
-    assertTrue(loaded.contains(LocalStorage.class.getName()));
-    List<String> azure = loaded.stream()
-        .filter(name -> AZURE_PACKAGES.stream().anyMatch(name::startsWith))
-        .toList();
-    assertEquals(List.of(), azure, "classes loaded for local files only");
+    JVM.assertLocalFilesLoadNoClassOf(temp, AZURE_PACKAGES);
   }
 
   @Test
   void anAbfsUriLoadsTheSdk() throws Exception {
     AzuriteServer azurite = AzuriteServer.shared();
     String uri = azurite.uri(azurite.newContainer(), "from-child");
-    List<String> loaded = loadedClasses(azurite.environment(), temp.toString(), uri);
+    List<String> loaded = JVM.loadedClasses(azurite.environment(), temp.toString(), uri);
 
     assertTrue(loaded.contains("dev.preflyte.runtime.storage.azure.AzureStorage"));
     assertTrue(loaded.contains("com.azure.storage.blob.BlobServiceClient"));
     assertTrue(loaded.stream().noneMatch(name -> name.startsWith("io.netty.")), "no Netty");
-  }
-
-  /** Runs {@link dev.preflyte.runtime.testing.StandardStorageProgram} with {@code args}; the classes it loaded. */
-  private static List<String> loadedClasses(Map<String, String> environment, String... args)
-      throws IOException, InterruptedException {
-    return StandardStorageJvm.loadedClasses(AZURE_ENVIRONMENT, environment, args);
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.preflyte.runtime.testing.GcsStandInServer;
 import dev.preflyte.runtime.testing.StandardStorageJvm;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GcsStorageClassLoadingTest {
 
-  /** The variables of the Google backend, which the machine running the tests may have set. */
-  private static final List<String> GOOGLE_ENVIRONMENT = List.of("GOOGLE_", "STORAGE_EMULATOR_HOST");
+  /** Runs without the backend's variables, which the machine running the tests may have set. */
+  private static final StandardStorageJvm JVM = new StandardStorageJvm(List.of("GOOGLE_", "STORAGE_EMULATOR_HOST"));
 
   private static final List<String> GOOGLE_PACKAGES = List.of(
       "com.google.cloud.", "com.google.api.", "com.google.auth.", "com.google.common.", "io.grpc.",
@@ -31,21 +30,14 @@ class GcsStorageClassLoadingTest {
 
   @Test
   void localFilesLoadNoGoogleClass() throws Exception {
-    List<String> loaded = loadedClasses(Map.of(), temp.toString());
-
-    assertTrue(loaded.contains(Storages.class.getName()), "the class-load log is read: " + loaded.size());
-    assertTrue(loaded.contains(LocalStorage.class.getName()));
-    List<String> google = loaded.stream()
-        .filter(name -> GOOGLE_PACKAGES.stream().anyMatch(name::startsWith))
-        .toList();
-    assertEquals(List.of(), google, "classes loaded for local files only");
+    JVM.assertLocalFilesLoadNoClassOf(temp, GOOGLE_PACKAGES);
   }
 
   @Test
   void aGsUriLoadsTheClientLibrary() throws Exception {
     try (GcsStandInServer server = new GcsStandInServer(null)) {
       server.createBucket("lazy");
-      List<String> loaded = loadedClasses(Map.of("STORAGE_EMULATOR_HOST", server.endpoint()),
+      List<String> loaded = JVM.loadedClasses(Map.of("STORAGE_EMULATOR_HOST", server.endpoint()),
           temp.toString(), "gs://lazy/from-child");
 
       assertTrue(loaded.contains("dev.preflyte.runtime.storage.gcs.GcsStorage"));
@@ -53,11 +45,5 @@ class GcsStorageClassLoadingTest {
       assertTrue(loaded.stream().noneMatch(name -> name.startsWith("io.grpc.netty")), "no Netty");
       assertEquals("local", new String(server.object("lazy", "from-child"), StandardCharsets.UTF_8));
     }
-  }
-
-  /** Runs {@link dev.preflyte.runtime.testing.StandardStorageProgram} with {@code args}; the classes it loaded. */
-  private static List<String> loadedClasses(Map<String, String> environment, String... args)
-      throws IOException, InterruptedException {
-    return StandardStorageJvm.loadedClasses(GOOGLE_ENVIRONMENT, environment, args);
   }
 }

@@ -8,7 +8,6 @@ import dev.preflyte.runtime.testing.S3TestServer;
 import dev.preflyte.runtime.testing.StsStandIn;
 import dev.preflyte.runtime.testing.StandardStorageJvm;
 import java.nio.file.Files;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,30 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandardStorageClassLoadingTest {
 
-  /** The variables of the AWS backend, which the machine running the tests may have set. */
-  private static final List<String> AWS_ENVIRONMENT = List.of("FLYTE_AWS_", "AWS_");
+  /** Runs without the backend's variables, which the machine running the tests may have set. */
+  private static final StandardStorageJvm JVM = new StandardStorageJvm(List.of("FLYTE_AWS_", "AWS_"));
 
+  private static final List<String> AWS_PACKAGES = List.of("software.amazon.awssdk.", "dev.preflyte.runtime.storage.s3.");
   private static final String STS = "software.amazon.awssdk.services.sts.";
 
   @TempDir Path temp;
 
   @Test
   void localFilesLoadNoAwsClass() throws Exception {
-    List<String> loaded = loadedClasses(Map.of(), temp.toString());
-
-    assertTrue(loaded.contains(Storages.class.getName()), "the class-load log is read: " + loaded.size());
-    assertTrue(loaded.contains(LocalStorage.class.getName()));
-    List<String> s3 = loaded.stream()
-        .filter(name -> name.startsWith("software.amazon.awssdk.") || name.startsWith("dev.preflyte.runtime.storage.s3."))
-        .toList();
-    assertEquals(List.of(), s3, "classes loaded for local files only");
+    JVM.assertLocalFilesLoadNoClassOf(temp, AWS_PACKAGES);
   }
 
   @Test
   void anS3UriLoadsTheSdk() throws Exception {
     S3TestServer server = S3TestServer.shared();
     String uri = "s3://" + server.newBucket() + "/from-child";
-    List<String> loaded = loadedClasses(server.environment(), temp.toString(), uri);
+    List<String> loaded = JVM.loadedClasses(server.environment(), temp.toString(), uri);
 
     assertTrue(loaded.contains("dev.preflyte.runtime.storage.s3.S3Storage"));
     assertTrue(loaded.contains("software.amazon.awssdk.services.s3.S3Client"));
@@ -77,7 +70,7 @@ class StandardStorageClassLoadingTest {
           "AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
       String uri = "s3://" + bucket + "/irsa/object";
 
-      List<String> loaded = loadedClasses(environment, temp.resolve("work").toString(), uri);
+      List<String> loaded = JVM.loadedClasses(environment, temp.resolve("work").toString(), uri);
 
       assertTrue(loaded.stream().anyMatch(name -> name.startsWith(STS)), "the STS module was used");
       assertEquals(1, sts.calls().size(), "one AssumeRoleWithWebIdentity: " + sts.calls());
@@ -95,11 +88,5 @@ class StandardStorageClassLoadingTest {
       assertEquals("local", new String(server.client().getObjectAsBytes(
           get -> get.bucket(bucket).key("irsa/object")).asByteArray(), StandardCharsets.UTF_8));
     }
-  }
-
-  /** Runs {@link dev.preflyte.runtime.testing.StandardStorageProgram} with {@code args}; the classes it loaded. */
-  private static List<String> loadedClasses(Map<String, String> environment, String... args)
-      throws IOException, InterruptedException {
-    return StandardStorageJvm.loadedClasses(AWS_ENVIRONMENT, environment, args);
   }
 }
