@@ -221,6 +221,7 @@ public final class AzureStorage implements Storage, AutoCloseable {
         .setDetails(new BlobListDetails().setRetrieveMetadata(true));
     List<String> names = new ArrayList<>();
     for (BlobItem item : container(location).listBlobs(options, null)) {
+      // A hierarchical namespace lists its directories too, marked in their metadata.
       boolean directory =
           item.getMetadata() != null && "true".equalsIgnoreCase(item.getMetadata().get("hdi_isfolder"));
       if (StorageFolders.listed(item.getName(), location.path()) && !directory) {
