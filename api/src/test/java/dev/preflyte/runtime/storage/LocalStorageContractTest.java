@@ -1,22 +1,18 @@
 package dev.preflyte.runtime.storage;
 
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The storage contract on local files. */
 class LocalStorageContractTest extends StorageContract {
 
-  private static final AtomicInteger RUNS = new AtomicInteger();
-  private final LocalStorage storage = new LocalStorage();
-
   @Override
-  protected Storage storage() {
-    return storage;
+  protected Storage newStorage() {
+    return new LocalStorage();
   }
 
   @Override
-  protected String freshPrefix() {
-    return temp.resolve("store").resolve("run-" + RUNS.incrementAndGet()).toString();
+  protected String root() {
+    return temp.resolve("store").toString();
   }
 
   @Override

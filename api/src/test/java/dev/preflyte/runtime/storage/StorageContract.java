@@ -21,11 +21,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,13 +43,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public abstract class StorageContract {
 
+  private static final AtomicInteger RUNS = new AtomicInteger();
+
   @TempDir protected Path temp;
 
-  /** The backend under test, with working credentials. */
-  protected abstract Storage storage();
+  /** A new backend under test, with working credentials; the suite closes it after the test. */
+  protected abstract Storage newStorage();
 
-  /** A fresh location with nothing under it, without a trailing slash, e.g. {@code s3://bucket/run-7}. */
-  protected abstract String freshPrefix();
+  /**
+   * Where the tests write, without a trailing slash, e.g. {@code s3://bucket}: each test gets a
+   * folder of its own under it.
+   */
+  protected abstract String root();
 
   /** A size above the threshold at which {@link #storage()} uploads in parts. */
   protected abstract int largeObjectSize();
@@ -59,12 +68,36 @@ public abstract class StorageContract {
    */
   protected abstract Optional<Storage> withEndpoint(String endpoint);
 
-  /** This test's location from {@link #freshPrefix()}: nothing is under it before the test. */
+  /** This test's folder under {@link #root()}: nothing is under it before the test. */
   protected String prefix;
+
+  private Storage storage;
 
   @BeforeEach
   void freshLocation() {
-    prefix = freshPrefix();
+    prefix = root() + "/run-" + RUNS.incrementAndGet();
+  }
+
+  @AfterEach
+  void closeStorage() {
+    if (storage != null) {
+      close(storage);
+    }
+  }
+
+  /** The backend under test, made on first use in each test. */
+  protected final Storage storage() {
+    if (storage == null) {
+      storage = newStorage();
+    }
+    return storage;
+  }
+
+  /** A copy of {@code environment} with {@code variable} set to {@code value}. */
+  protected static Map<String, String> with(Map<String, String> environment, String variable, String value) {
+    Map<String, String> changed = new HashMap<>(environment);
+    changed.put(variable, value);
+    return changed;
   }
 
   /** A backend holding a wrong {@code secret}, which no message may show. */

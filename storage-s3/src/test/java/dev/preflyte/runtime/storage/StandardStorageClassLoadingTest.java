@@ -1,20 +1,17 @@
 package dev.preflyte.runtime.storage;
 
-import dev.preflyte.runtime.testing.ClassLoadLog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.preflyte.runtime.testing.FaultProxy;
 import dev.preflyte.runtime.testing.S3TestServer;
 import dev.preflyte.runtime.testing.StsStandIn;
+import dev.preflyte.runtime.testing.StandardStorageJvm;
 import java.nio.file.Files;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,27 +23,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StandardStorageClassLoadingTest {
 
+  /** Runs without the backend's variables, which the machine running the tests may have set. */
+  private static final StandardStorageJvm JVM = new StandardStorageJvm(List.of("FLYTE_AWS_", "AWS_"));
+
+  private static final List<String> AWS_PACKAGES = List.of("software.amazon.awssdk.", "dev.preflyte.runtime.storage.s3.");
   private static final String STS = "software.amazon.awssdk.services.sts.";
 
   @TempDir Path temp;
 
   @Test
   void localFilesLoadNoAwsClass() throws Exception {
-    List<String> loaded = loadedClasses(Map.of(), temp.toString());
-
-    assertTrue(loaded.contains(Storages.class.getName()), "the class-load log is read: " + loaded.size());
-    assertTrue(loaded.contains(LocalStorage.class.getName()));
-    List<String> s3 = loaded.stream()
-        .filter(name -> name.startsWith("software.amazon.awssdk.") || name.startsWith("dev.preflyte.runtime.storage.s3."))
-        .toList();
-    assertEquals(List.of(), s3, "classes loaded for local files only");
+    JVM.assertLocalFilesLoadNoClassOf(temp, AWS_PACKAGES);
   }
 
   @Test
   void anS3UriLoadsTheSdk() throws Exception {
     S3TestServer server = S3TestServer.shared();
     String uri = "s3://" + server.newBucket() + "/from-child";
-    List<String> loaded = loadedClasses(server.environment(), temp.toString(), uri);
+    List<String> loaded = JVM.loadedClasses(server.environment(), temp.toString(), uri);
 
     assertTrue(loaded.contains("dev.preflyte.runtime.storage.s3.S3Storage"));
     assertTrue(loaded.contains("software.amazon.awssdk.services.s3.S3Client"));
@@ -76,7 +70,7 @@ class StandardStorageClassLoadingTest {
           "AWS_ENDPOINT_URL_STS", sts.endpoint().toString());
       String uri = "s3://" + bucket + "/irsa/object";
 
-      List<String> loaded = loadedClasses(environment, temp.resolve("work").toString(), uri);
+      List<String> loaded = JVM.loadedClasses(environment, temp.resolve("work").toString(), uri);
 
       assertTrue(loaded.stream().anyMatch(name -> name.startsWith(STS)), "the STS module was used");
       assertEquals(1, sts.calls().size(), "one AssumeRoleWithWebIdentity: " + sts.calls());
@@ -94,26 +88,5 @@ class StandardStorageClassLoadingTest {
       assertEquals("local", new String(server.client().getObjectAsBytes(
           get -> get.bucket(bucket).key("irsa/object")).asByteArray(), StandardCharsets.UTF_8));
     }
-  }
-
-  /** Runs {@link StandardStorageProgram} with {@code args}; the names of the classes it loaded. */
-  private static List<String> loadedClasses(Map<String, String> environment, String... args)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xlog:class+load=info:stdout",
-        "-cp", System.getProperty("java.class.path"),
-        StandardStorageProgram.class.getName()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.startsWith("FLYTE_AWS_") || name.startsWith("AWS_"));
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the program finished");
-    assertEquals(0, process.exitValue(), output);
-    assertTrue(output.lines().anyMatch("done"::equals), output);
-    return ClassLoadLog.classNames(output);
   }
 }

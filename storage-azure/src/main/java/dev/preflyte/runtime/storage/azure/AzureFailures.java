@@ -62,7 +62,7 @@ final class AzureFailures {
       boolean timeout = network instanceof SocketTimeoutException || network instanceof HttpTimeoutException
           || network instanceof TimeoutException;
       return (timeout ? "timed out talking to " : "cannot connect to ") + settings.describeEndpoint(location)
-          + " after " + settings.maxAttempts() + " attempt(s): check the network"
+          + " after " + settings.timeouts().maxAttempts() + " attempt(s): check the network"
           + (settings.endpoint().isPresent() ? " and " + AzureSettings.ENDPOINT : "")
           + " (" + network.getClass().getSimpleName() + ": " + network.getMessage() + ")";
     }

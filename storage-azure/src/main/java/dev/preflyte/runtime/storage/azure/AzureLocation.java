@@ -1,7 +1,8 @@
 package dev.preflyte.runtime.storage.azure;
 
-import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.ObjectUri;
 import dev.preflyte.runtime.storage.UnusableUriException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,8 +12,8 @@ import java.util.regex.Pattern;
  * into its parts. The host may also be the account's Blob host ({@code
  * account.blob.core.windows.net}) or that of another Azure cloud ({@code
  * account.dfs.core.chinacloudapi.cn}); either way the Blob endpoint {@code
- * https://account.blob.<suffix>} serves it. Parsed by hand rather than with {@link java.net.URI}:
- * blob names may hold spaces, {@code ?} and {@code #}.
+ * https://account.blob.<suffix>} serves it. Split by {@link ObjectUri}: blob names may hold spaces,
+ * {@code ?} and {@code #}.
  *
  * @param scheme {@code abfs} or {@code abfss}, as written
  * @param container the container (file system) name
@@ -30,18 +31,9 @@ public record AzureLocation(String scheme, String container, String account, Str
 
   /** Parses {@code uri}, failing with a message that says what a valid URI looks like. */
   public static AzureLocation parse(String uri) {
-    if (uri == null || uri.isBlank()) {
-      throw new StorageException("storage location is blank: give an " + FORM + " URI");
-    }
-    int colon = uri.indexOf("://");
-    String scheme = colon < 0 ? "" : uri.substring(0, colon).toLowerCase(Locale.ROOT);
-    if (!scheme.equals("abfs") && !scheme.equals("abfss")) {
-      throw new StorageException("'" + uri + "' is not an Azure storage URI: use " + FORM + " (or abfss://)");
-    }
-    String rest = uri.substring(colon + 3);
-    int slash = rest.indexOf('/');
-    String authority = slash < 0 ? rest : rest.substring(0, slash);
-    String path = slash < 0 ? "" : rest.substring(slash + 1);
+    ObjectUri parts = ObjectUri.split(uri, List.of("abfs", "abfss"), "an " + FORM + " URI",
+        "an Azure storage URI: use " + FORM + " (or abfss://)");
+    String authority = parts.authority();
     Matcher m = AUTHORITY.matcher(authority);
     if (!m.matches()) {
       throw new UnusableUriException("'" + uri + "' does not name a container and account as container@account."
@@ -58,21 +50,19 @@ public record AzureLocation(String scheme, String container, String account, Str
       throw new UnusableUriException("'" + uri + "' has an invalid storage account name '" + account
           + "': account names are 3 to 24 lower-case letters and digits");
     }
-    return new AzureLocation(scheme, container, account, m.group(4).toLowerCase(Locale.ROOT), path);
+    return new AzureLocation(parts.scheme(), container, account, m.group(4).toLowerCase(Locale.ROOT), parts.name());
   }
 
   /** Parses {@code uri} and requires it to name a blob, not a container or folder. */
   public static AzureLocation parseBlob(String uri) {
     AzureLocation location = parse(uri);
-    if (location.path.isEmpty() || location.path.endsWith("/")) {
-      throw new StorageException("'" + uri + "' names a container or folder, not a blob: use " + FORM);
-    }
+    ObjectUri.requireObject(uri, location.path, "a container or folder, not a blob: use " + FORM);
     return location;
   }
 
   /** The name prefix of everything inside this location taken as a folder ({@code path/}), or empty. */
   public String folderPrefix() {
-    return path.isEmpty() || path.endsWith("/") ? path : path + "/";
+    return ObjectUri.folderPrefix(path);
   }
 
   /** The account's Blob endpoint in Azure, e.g. {@code https://account.blob.core.windows.net}. */

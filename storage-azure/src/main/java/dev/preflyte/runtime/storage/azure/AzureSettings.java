@@ -1,6 +1,6 @@
 package dev.preflyte.runtime.storage.azure;
 
-import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.StorageEnvironment;
 import dev.preflyte.runtime.storage.StorageTimeouts;
 import java.net.URI;
 import java.time.Duration;
@@ -48,9 +48,11 @@ public final class AzureSettings {
 
   /** Reads the settings from {@code environment} (the process environment, or a test's own map). */
   public static AzureSettings fromEnvironment(Map<String, String> environment) {
-    return new AzureSettings(nonBlank(environment.get(CONNECTION_STRING)),
-        nonBlank(environment.get(ACCOUNT_KEY)), endpointFrom(environment),
-        StorageTimeouts.fromEnvironment(environment));
+    URI endpoint = StorageEnvironment.httpEndpoint(environment, ENDPOINT, "http://127.0.0.1:10000",
+        uri -> uri.getRawUserInfo() != null || uri.getRawQuery() != null, "must not hold credentials or a"
+            + " query: give the host only, e.g. http://azurite:10000, and the key in " + ACCOUNT_KEY);
+    return new AzureSettings(StorageEnvironment.nonBlank(environment, CONNECTION_STRING),
+        StorageEnvironment.nonBlank(environment, ACCOUNT_KEY), endpoint, StorageTimeouts.fromEnvironment(environment));
   }
 
   /**
@@ -103,18 +105,8 @@ public final class AzureSettings {
     return Optional.ofNullable(endpoint);
   }
 
-  public int maxAttempts() {
-    return timeouts.maxAttempts();
-  }
 
-  /** The longest wait for an answer, and between two bytes of it. */
-  public Duration readTimeout() {
-    return timeouts.read();
-  }
 
-  public Duration connectTimeout() {
-    return timeouts.connect();
-  }
 
   /** The account named in the connection string, if it names one. */
   Optional<String> connectionStringAccount() {
@@ -164,32 +156,5 @@ public final class AzureSettings {
   public String toString() {
     return "AzureSettings{credentials=" + credentialSource()
         + (endpoint == null ? "" : ", endpoint=" + endpoint) + ", " + timeouts + "}";
-  }
-
-  private static URI endpointFrom(Map<String, String> environment) {
-    String raw = nonBlank(environment.get(ENDPOINT));
-    if (raw == null) {
-      return null;
-    }
-    URI uri;
-    try {
-      uri = URI.create(raw.strip());
-    } catch (IllegalArgumentException e) {
-      throw new StorageException(ENDPOINT + " is not a URL: use e.g. http://127.0.0.1:10000");
-    }
-    if (uri.getRawUserInfo() != null || uri.getRawQuery() != null) {
-      throw new StorageException(ENDPOINT + " must not hold credentials or a query: give the host only,"
-          + " e.g. http://azurite:10000, and the key in " + ACCOUNT_KEY);
-    }
-    String scheme = uri.getScheme();
-    if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null) {
-      throw new StorageException(ENDPOINT + " '" + raw + "' is not an http(s) URL with a host: use e.g."
-          + " http://127.0.0.1:10000");
-    }
-    return uri;
-  }
-
-  private static String nonBlank(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 }

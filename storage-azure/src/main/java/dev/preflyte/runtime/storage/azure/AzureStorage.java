@@ -18,14 +18,15 @@ import com.azure.storage.common.policy.RetryPolicyType;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.storage.blob.models.BlobStorageException;
 import dev.preflyte.runtime.storage.Backoff;
+import dev.preflyte.runtime.storage.ObjectUri;
 import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.storage.StorageException;
 import dev.preflyte.runtime.storage.StorageFiles;
+import dev.preflyte.runtime.storage.StorageFolders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,10 +78,10 @@ public final class AzureStorage implements Storage, AutoCloseable {
     this.blockSize = blockSize;
     // The JDK's HTTP client: no Netty in the image.
     this.httpClient = new JdkHttpClientBuilder()
-        .connectionTimeout(settings.connectTimeout())
-        .responseTimeout(settings.readTimeout())
-        .readTimeout(settings.readTimeout())
-        .writeTimeout(settings.readTimeout())
+        .connectionTimeout(settings.timeouts().connect())
+        .responseTimeout(settings.timeouts().read())
+        .readTimeout(settings.timeouts().read())
+        .writeTimeout(settings.timeouts().read())
         .build();
   }
 
@@ -124,7 +124,7 @@ public final class AzureStorage implements Storage, AutoCloseable {
       } catch (BlobStorageException | ClientAuthenticationException | StorageException e) {
         throw failure("read", uri, location, e); // an answer, not a broken connection: final
       } catch (RuntimeException e) {
-        if (attempt >= settings.maxAttempts() || Thread.currentThread().isInterrupted()) {
+        if (attempt >= settings.timeouts().maxAttempts() || Thread.currentThread().isInterrupted()) {
           throw failure("read", uri, location, e);
         }
         try {
@@ -155,7 +155,7 @@ public final class AzureStorage implements Storage, AutoCloseable {
   public boolean exists(String uri) {
     AzureLocation location = AzureLocation.parse(uri);
     try {
-      if (!location.path().isEmpty() && !location.path().endsWith("/") && blob(location).exists()) {
+      if (ObjectUri.namesObject(location.path()) && blob(location).exists()) {
         return true;
       }
       // Like a local directory, a folder exists when something is in it.
@@ -179,59 +179,29 @@ public final class AzureStorage implements Storage, AutoCloseable {
 
   @Override
   public void downloadDirectory(String uri, Path target) {
-    AzureLocation location = AzureLocation.parse(uri);
-    String prefix = location.folderPrefix();
-    Path root = target.toAbsolutePath().normalize();
-    try {
-      Files.createDirectories(root);
-    } catch (IOException e) {
-      throw failures.failure("download", uri, "cannot create directory " + root + ": " + e, e);
-    }
-    for (String name : names(location, uri, "download")) {
-      if (!name.startsWith(prefix)) {
-        continue; // the blob named exactly by a folder URI has no place inside the folder
-      }
-      Path file = root.resolve(name.substring(prefix.length())).normalize();
-      if (!file.startsWith(root) || file.equals(root)) {
-        throw failures.failure("download", uri,
-            "blob '" + name + "' would land outside " + root + ": refusing to write it", null);
-      }
-      downloadBlob(location.at(name), location.uriOf(name), file);
-    }
+    StorageFolders.download(this, folder(uri), target, "blob");
   }
 
   @Override
   public void uploadDirectory(Path source, String uri) {
-    AzureLocation location = AzureLocation.parse(uri);
-    if (!Files.isDirectory(source)) {
-      throw failures.failure("upload", uri, source + " is not a directory", null);
-    }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(source)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException | UncheckedIOException e) {
-      throw failures.failure("upload", uri, "cannot walk " + source + ": " + e, e);
-    }
-    for (Path file : files) {
-      String name = location.folderPrefix() + StorageFiles.slashSeparated(source.relativize(file));
-      uploadFile(file, location.at(name), location.uriOf(name));
-    }
+    StorageFolders.upload(this, source, folder(uri));
   }
 
   @Override
   public List<String> list(String uri) {
-    AzureLocation location = AzureLocation.parse(uri);
-    List<String> uris = new ArrayList<>();
-    for (String name : names(location, uri, "list")) {
-      uris.add(location.uriOf(name));
-    }
-    uris.sort(null);
-    return uris;
+    return StorageFolders.list(folder(uri));
   }
 
   @Override
   public void close() {
     clients.clear(); // the JDK client holds no resources that outlive the process
+  }
+
+  /** The container's blobs under {@code uri}, for the folder loops all backends share. */
+  private StorageFolders.Folder folder(String uri) {
+    AzureLocation location = AzureLocation.parse(uri);
+    return new StorageFolders.Folder(location.path(), location::uriOf, operation -> names(location, uri, operation),
+        (operation, reason, cause) -> failures.failure(operation, uri, reason, cause));
   }
 
   private List<String> names(AzureLocation location, String uri, String operation) {
@@ -247,17 +217,15 @@ public final class AzureStorage implements Storage, AutoCloseable {
    * it; every page of the listing, or only the first match when {@code any}.
    */
   private List<String> blobsUnder(AzureLocation location, boolean any) {
-    String folder = location.folderPrefix();
     ListBlobsOptions options = new ListBlobsOptions().setPrefix(location.path())
         .setDetails(new BlobListDetails().setRetrieveMetadata(true));
     List<String> names = new ArrayList<>();
     for (BlobItem item : container(location).listBlobs(options, null)) {
-      String name = item.getName();
-      boolean inside = name.startsWith(folder) || name.equals(location.path());
-      boolean directory = name.endsWith("/")
-          || (item.getMetadata() != null && "true".equalsIgnoreCase(item.getMetadata().get("hdi_isfolder")));
-      if (inside && !directory) {
-        names.add(name);
+      // A hierarchical namespace lists its directories too, marked in their metadata.
+      boolean directory =
+          item.getMetadata() != null && "true".equalsIgnoreCase(item.getMetadata().get("hdi_isfolder"));
+      if (StorageFolders.listed(item.getName(), location.path()) && !directory) {
+        names.add(item.getName());
         if (any) {
           break;
         }
@@ -349,7 +317,7 @@ public final class AzureStorage implements Storage, AutoCloseable {
         .httpClient(httpClient)
         // Exponential backoff with jitter; a try may take up to the whole deadline (a large block),
         // and the deadline bounds the call (DeadlineStorage).
-        .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, settings.maxAttempts(),
+        .retryOptions(new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, settings.timeouts().maxAttempts(),
             settings.timeouts().deadline(), Duration.ofMillis(200), Duration.ofSeconds(10), null));
     String endpoint = settings.endpoint()
         .map(base -> base.toString().replaceAll("/+$", "") + "/" + location.account())

@@ -1,13 +1,13 @@
 package dev.preflyte.runtime.storage.gcs;
 
-import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.ObjectUri;
 import dev.preflyte.runtime.storage.UnusableUriException;
-import java.util.Locale;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A {@code gs://bucket/name} URI split into bucket and object name, parsed by hand: object names
- * may hold spaces, {@code ?} and {@code #}.
+ * A {@code gs://bucket/name} URI split into bucket and object name ({@link ObjectUri}: names may
+ * hold spaces, {@code ?} and {@code #}).
  *
  * @param bucket the bucket name
  * @param name the object name or name prefix, possibly empty (the whole bucket)
@@ -19,38 +19,25 @@ public record GcsLocation(String bucket, String name) {
 
   /** Parses {@code uri}, failing with a message that says what a valid URI looks like. */
   public static GcsLocation parse(String uri) {
-    if (uri == null || uri.isBlank()) {
-      throw new StorageException("storage location is blank: give a gs://bucket/object URI");
-    }
-    if (!uri.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
-      throw new StorageException("'" + uri + "' is not a GCS URI: use gs://bucket/object");
-    }
-    String rest = uri.substring(SCHEME.length());
-    int slash = rest.indexOf('/');
-    String bucket = slash < 0 ? rest : rest.substring(0, slash);
-    String name = slash < 0 ? "" : rest.substring(slash + 1);
-    if (bucket.isEmpty()) {
-      throw new UnusableUriException("'" + uri + "' names no bucket: use gs://bucket/object");
-    }
+    ObjectUri parts = ObjectUri.split(uri, List.of("gs"), "a gs://bucket/object URI", "a GCS URI: use gs://bucket/object");
+    String bucket = parts.bucket("gs://bucket/object");
     if (!BUCKET.matcher(bucket).matches() || (!bucket.contains(".") && bucket.length() > 63)) {
       throw new UnusableUriException("'" + uri + "' has an invalid bucket name '" + bucket + "': bucket names are"
           + " 3 to 63 lower-case letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
     }
-    return new GcsLocation(bucket, name);
+    return new GcsLocation(bucket, parts.name());
   }
 
   /** Parses {@code uri} and requires it to name an object, not a bucket or folder. */
   public static GcsLocation parseObject(String uri) {
     GcsLocation location = parse(uri);
-    if (location.name.isEmpty() || location.name.endsWith("/")) {
-      throw new StorageException("'" + uri + "' names a bucket or folder, not an object: use gs://bucket/path/to/object");
-    }
+    ObjectUri.requireObject(uri, location.name, "a bucket or folder, not an object: use gs://bucket/path/to/object");
     return location;
   }
 
   /** The name prefix of everything inside this location taken as a folder, or empty. */
   public String folderPrefix() {
-    return name.isEmpty() || name.endsWith("/") ? name : name + "/";
+    return ObjectUri.folderPrefix(name);
   }
 
   /** The URI of object {@code objectName} in this bucket. */

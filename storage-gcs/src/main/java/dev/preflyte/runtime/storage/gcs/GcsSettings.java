@@ -1,6 +1,7 @@
 package dev.preflyte.runtime.storage.gcs;
 
 import com.google.auth.Credentials;
+import dev.preflyte.runtime.storage.StorageEnvironment;
 import dev.preflyte.runtime.storage.StorageException;
 import dev.preflyte.runtime.storage.StorageTimeouts;
 import java.net.URI;
@@ -42,10 +43,9 @@ public final class GcsSettings {
 
   /** Reads the settings from {@code environment}. */
   public static GcsSettings fromEnvironment(Map<String, String> environment) {
-    String project = environment.get(PROJECT);
-    return new GcsSettings(emulatorFrom(environment.get(EMULATOR_HOST)),
-        project == null || project.isBlank() ? null : project.strip(), null,
-        StorageTimeouts.fromEnvironment(environment));
+    String project = StorageEnvironment.nonBlank(environment, PROJECT);
+    return new GcsSettings(emulatorFrom(StorageEnvironment.nonBlank(environment, EMULATOR_HOST)),
+        project == null ? null : project.strip(), null, StorageTimeouts.fromEnvironment(environment));
   }
 
   /** A copy that gives up after {@code attempts} tries, each allowed {@code timeout} to connect and to read. */
@@ -79,9 +79,6 @@ public final class GcsSettings {
     return Optional.ofNullable(credentials);
   }
 
-  public int maxAttempts() {
-    return timeouts.maxAttempts();
-  }
 
   String describeEndpoint() {
     return emulatorHost != null ? "the emulator at " + emulatorHost : "Google Cloud Storage";
@@ -100,7 +97,7 @@ public final class GcsSettings {
   }
 
   private static URI emulatorFrom(String raw) {
-    if (raw == null || raw.isBlank()) {
+    if (raw == null) {
       return null;
     }
     String value = raw.strip();

@@ -10,14 +10,15 @@ import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;
 import com.google.cloud.storage.BlobInfo;
 import com.google.cloud.storage.StorageOptions;
+import dev.preflyte.runtime.storage.ObjectUri;
 import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.storage.StorageException;
 import dev.preflyte.runtime.storage.StorageFiles;
+import dev.preflyte.runtime.storage.StorageFolders;
 import dev.preflyte.runtime.storage.StorageTimeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -27,7 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Storage on Google Cloud Storage for {@code gs://bucket/name} URIs, through the JSON API.
@@ -73,7 +73,7 @@ public final class GcsStorage implements Storage, AutoCloseable {
             .setConnectTimeout((int) timeouts.connect().toMillis())
             .setReadTimeout((int) timeouts.read().toMillis()).build())
         .setRetrySettings(RetrySettings.newBuilder()
-            .setMaxAttempts(settings.maxAttempts())
+            .setMaxAttempts(settings.timeouts().maxAttempts())
             .setInitialRetryDelayDuration(java.time.Duration.ofMillis(200))
             .setRetryDelayMultiplier(2.0)
             .setMaxRetryDelayDuration(java.time.Duration.ofSeconds(10))
@@ -132,8 +132,7 @@ public final class GcsStorage implements Storage, AutoCloseable {
   public boolean exists(String uri) {
     GcsLocation location = GcsLocation.parse(uri);
     try {
-      if (!location.name().isEmpty() && !location.name().endsWith("/")
-          && client.get(BlobId.of(location.bucket(), location.name())) != null) {
+      if (ObjectUri.namesObject(location.name()) && client.get(BlobId.of(location.bucket(), location.name())) != null) {
         return true;
       }
       return !names(location, true).isEmpty();
@@ -156,54 +155,17 @@ public final class GcsStorage implements Storage, AutoCloseable {
 
   @Override
   public void downloadDirectory(String uri, Path target) {
-    GcsLocation location = GcsLocation.parse(uri);
-    String prefix = location.folderPrefix();
-    Path root = target.toAbsolutePath().normalize();
-    try {
-      Files.createDirectories(root);
-    } catch (IOException e) {
-      throw failure("download", uri, location, e);
-    }
-    for (String name : listNames(location, uri, "download")) {
-      if (!name.startsWith(prefix)) {
-        continue;
-      }
-      Path file = root.resolve(name.substring(prefix.length())).normalize();
-      if (!file.startsWith(root) || file.equals(root)) {
-        throw new StorageException("cannot download " + uri + ": object '" + name + "' would land outside "
-            + root + ": refusing to write it");
-      }
-      downloadObject(location.at(name), location.uriOf(name), file);
-    }
+    StorageFolders.download(this, folder(uri), target, "object");
   }
 
   @Override
   public void uploadDirectory(Path source, String uri) {
-    GcsLocation location = GcsLocation.parse(uri);
-    if (!Files.isDirectory(source)) {
-      throw new StorageException("cannot upload " + uri + ": " + source + " is not a directory");
-    }
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(source)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException | UncheckedIOException e) {
-      throw new StorageException("cannot upload " + uri + ": cannot walk " + source + ": " + e, e);
-    }
-    for (Path file : files) {
-      String name = location.folderPrefix() + source.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-      uploadFile(file, location.at(name), location.uriOf(name));
-    }
+    StorageFolders.upload(this, source, folder(uri));
   }
 
   @Override
   public List<String> list(String uri) {
-    GcsLocation location = GcsLocation.parse(uri);
-    List<String> uris = new ArrayList<>();
-    for (String name : listNames(location, uri, "list")) {
-      uris.add(location.uriOf(name));
-    }
-    uris.sort(null);
-    return uris;
+    return StorageFolders.list(folder(uri));
   }
 
   @Override
@@ -213,6 +175,13 @@ public final class GcsStorage implements Storage, AutoCloseable {
     } catch (Exception e) {
       throw new StorageException("cannot close GCS storage: " + e, e);
     }
+  }
+
+  /** The bucket's objects under {@code uri}, for the folder loops all backends share. */
+  private StorageFolders.Folder folder(String uri) {
+    GcsLocation location = GcsLocation.parse(uri);
+    return new StorageFolders.Folder(location.name(), location::uriOf, operation -> listNames(location, uri, operation),
+        (operation, reason, cause) -> new StorageException("cannot " + operation + " " + uri + ": " + reason, cause));
   }
 
   private List<String> listNames(GcsLocation location, String uri, String operation) {
@@ -225,13 +194,11 @@ public final class GcsStorage implements Storage, AutoCloseable {
 
   /** The objects at {@code location} as a folder plus the one it names exactly; every page. */
   private List<String> names(GcsLocation location, boolean any) {
-    String folder = location.folderPrefix();
     List<String> names = new ArrayList<>();
     for (Blob blob : client.list(location.bucket(),
         com.google.cloud.storage.Storage.BlobListOption.prefix(location.name())).iterateAll()) {
-      String name = blob.getName();
-      if ((name.startsWith(folder) || name.equals(location.name())) && !name.endsWith("/")) {
-        names.add(name);
+      if (StorageFolders.listed(blob.getName(), location.name())) {
+        names.add(blob.getName());
         if (any) {
           break;
         }
@@ -294,13 +261,13 @@ public final class GcsStorage implements Storage, AutoCloseable {
         if (code == 401 || code == 403) {
           return "access denied (HTTP " + code + "): check " + settings.credentialHint();
         }
-        return "GCS answered HTTP " + code + " after " + settings.maxAttempts() + " attempt(s)";
+        return "GCS answered HTTP " + code + " after " + settings.timeouts().maxAttempts() + " attempt(s)";
       }
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof SocketTimeoutException) {
         return (t instanceof SocketTimeoutException ? "timed out talking to " : "cannot connect to ")
-            + settings.describeEndpoint() + " after " + settings.maxAttempts() + " attempt(s): check the network"
+            + settings.describeEndpoint() + " after " + settings.timeouts().maxAttempts() + " attempt(s): check the network"
             + (settings.emulatorHost().isPresent() ? " and " + GcsSettings.EMULATOR_HOST : "")
             + " (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")";
       }

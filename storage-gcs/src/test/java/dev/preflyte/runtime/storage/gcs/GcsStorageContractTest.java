@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -23,10 +21,7 @@ class GcsStorageContractTest extends StorageContract {
 
   static final String TOKEN = "good-token";
   private static final int THRESHOLD = 1024 * 1024;
-  private static final AtomicInteger RUNS = new AtomicInteger();
   private static GcsStandInServer server;
-
-  private GcsStorage storage;
 
   @BeforeAll
   static void start() throws IOException {
@@ -59,24 +54,14 @@ class GcsStorageContractTest extends StorageContract {
     }
   }
 
-  @AfterEach
-  void close() {
-    if (storage != null) {
-      storage.close();
-    }
+  @Override
+  protected Storage newStorage() {
+    return GcsStorage.create(settings(server.endpoint(), TOKEN), THRESHOLD, 256 * 1024);
   }
 
   @Override
-  protected Storage storage() {
-    if (storage == null) {
-      storage = GcsStorage.create(settings(server.endpoint(), TOKEN), THRESHOLD, 256 * 1024);
-    }
-    return storage;
-  }
-
-  @Override
-  protected String freshPrefix() {
-    return "gs://contract/run-" + RUNS.incrementAndGet();
+  protected String root() {
+    return "gs://contract";
   }
 
   @Override

@@ -23,12 +23,12 @@ final class S3Clients {
         .credentialsProvider(credentials(settings))
         // The JDK's HttpURLConnection: no Netty or Apache client in the task image.
         .httpClientBuilder(UrlConnectionHttpClient.builder()
-            .connectionTimeout(settings.connectTimeout())
-            .socketTimeout(settings.readTimeout()))
+            .connectionTimeout(settings.timeouts().connect())
+            .socketTimeout(settings.timeouts().read()))
         .overrideConfiguration(ClientOverrideConfiguration.builder()
             // The SDK's standard strategy: exponential backoff with jitter on throttling, 5xx and
             // network errors. The call's own deadline also bounds a trickling answer.
-            .retryStrategy(retry -> retry.maxAttempts(settings.maxAttempts()))
+            .retryStrategy(retry -> retry.maxAttempts(settings.timeouts().maxAttempts()))
             .apiCallTimeout(settings.timeouts().deadline())
             .build());
     settings.endpoint().ifPresentOrElse(

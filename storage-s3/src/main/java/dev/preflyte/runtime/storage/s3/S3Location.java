@@ -1,12 +1,12 @@
 package dev.preflyte.runtime.storage.s3;
 
-import dev.preflyte.runtime.storage.StorageException;
+import dev.preflyte.runtime.storage.ObjectUri;
 import dev.preflyte.runtime.storage.UnusableUriException;
-import java.util.Locale;
+import java.util.List;
 
 /**
- * An {@code s3://bucket/key} URI split into bucket and key. Parsed by hand rather than with
- * {@link java.net.URI}: S3 keys may hold spaces, {@code ?} and {@code #}, which are not URI syntax.
+ * An {@code s3://bucket/key} URI split into bucket and key ({@link ObjectUri}: keys may hold
+ * spaces, {@code ?} and {@code #}).
  *
  * @param bucket the bucket name, never empty
  * @param key the object key or key prefix, possibly empty (the whole bucket)
@@ -17,34 +17,20 @@ public record S3Location(String bucket, String key) {
 
   /** Parses {@code uri}, failing with a message that says what a valid S3 URI looks like. */
   public static S3Location parse(String uri) {
-    if (uri == null || uri.isBlank()) {
-      throw new StorageException("storage location is blank: give an s3://bucket/key URI");
-    }
-    if (!uri.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
-      throw new StorageException("'" + uri + "' is not an S3 URI: use s3://bucket/key");
-    }
-    String rest = uri.substring(SCHEME.length());
-    int slash = rest.indexOf('/');
-    String bucket = slash < 0 ? rest : rest.substring(0, slash);
-    String key = slash < 0 ? "" : rest.substring(slash + 1);
-    if (bucket.isEmpty()) {
-      throw new UnusableUriException("'" + uri + "' names no bucket: use s3://bucket/key");
-    }
+    ObjectUri parts = ObjectUri.split(uri, List.of("s3"), "an s3://bucket/key URI", "an S3 URI: use s3://bucket/key");
+    String bucket = parts.bucket("s3://bucket/key");
     if (!bucket.chars().allMatch(S3Location::isBucketCharacter)) {
       throw new UnusableUriException(
           "'" + uri + "' has an invalid bucket name '" + bucket
               + "': bucket names are letters, digits, '.', '-' and '_'");
     }
-    return new S3Location(bucket, key);
+    return new S3Location(bucket, parts.name());
   }
 
   /** Parses {@code uri} and requires it to name an object, not just a bucket or a folder. */
   public static S3Location parseObject(String uri) {
     S3Location location = parse(uri);
-    if (location.key.isEmpty() || location.key.endsWith("/")) {
-      throw new StorageException(
-          "'" + uri + "' names a bucket or folder, not an object: use s3://bucket/path/to/object");
-    }
+    ObjectUri.requireObject(uri, location.key, "a bucket or folder, not an object: use s3://bucket/path/to/object");
     return location;
   }
 
@@ -53,7 +39,7 @@ public record S3Location(String bucket, String key) {
    * {@code /}, or empty for a whole bucket.
    */
   public String folderPrefix() {
-    return key.isEmpty() || key.endsWith("/") ? key : key + "/";
+    return ObjectUri.folderPrefix(key);
   }
 
   /** The URI of {@code objectKey} in this bucket. */

@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.storage.s3;
 
+import dev.preflyte.runtime.storage.StorageEnvironment;
 import dev.preflyte.runtime.storage.StorageException;
 import dev.preflyte.runtime.storage.StorageTimeouts;
 import java.net.URI;
@@ -45,9 +46,11 @@ public final class S3Settings {
 
   /** Reads the settings from {@code environment} (the process environment, or a test's own map). */
   public static S3Settings fromEnvironment(Map<String, String> environment) {
-    URI endpoint = endpointFrom(environment);
-    String accessKeyId = nonBlank(environment.get(ACCESS_KEY_ID));
-    String secretAccessKey = nonBlank(environment.get(SECRET_ACCESS_KEY));
+    URI endpoint = StorageEnvironment.httpEndpoint(environment, ENDPOINT, "http://minio:9000",
+        uri -> uri.getRawUserInfo() != null, "must not hold credentials: give the host only, e.g."
+            + " http://minio:9000, and the keys in " + ACCESS_KEY_ID + " / " + SECRET_ACCESS_KEY);
+    String accessKeyId = StorageEnvironment.nonBlank(environment, ACCESS_KEY_ID);
+    String secretAccessKey = StorageEnvironment.nonBlank(environment, SECRET_ACCESS_KEY);
     if ((accessKeyId == null) != (secretAccessKey == null)) {
       String missing = accessKeyId == null ? ACCESS_KEY_ID : SECRET_ACCESS_KEY;
       String present = accessKeyId == null ? SECRET_ACCESS_KEY : ACCESS_KEY_ID;
@@ -55,9 +58,9 @@ public final class S3Settings {
           missing + " is not set but " + present + " is: set both for static S3 credentials, or"
               + " neither to use the standard AWS credential chain");
     }
-    String region = nonBlank(environment.get("AWS_REGION"));
+    String region = StorageEnvironment.nonBlank(environment, "AWS_REGION");
     if (region == null) {
-      region = nonBlank(environment.get("AWS_DEFAULT_REGION"));
+      region = StorageEnvironment.nonBlank(environment, "AWS_DEFAULT_REGION");
     }
     return new S3Settings(endpoint, accessKeyId, secretAccessKey,
         region == null ? DEFAULT_REGION : region, StorageTimeouts.fromEnvironment(environment));
@@ -104,17 +107,8 @@ public final class S3Settings {
     return region;
   }
 
-  public int maxAttempts() {
-    return timeouts.maxAttempts();
-  }
 
-  public Duration connectTimeout() {
-    return timeouts.connect();
-  }
 
-  public Duration readTimeout() {
-    return timeouts.read();
-  }
 
   /** Where requests go, for messages: the custom endpoint, or "AWS S3 (region)". */
   public String describeEndpoint() {
@@ -126,32 +120,5 @@ public final class S3Settings {
     return "S3Settings{" + describeEndpoint()
         + ", credentials=" + (hasStaticCredentials() ? "static, access key id " + accessKeyId : "AWS chain")
         + ", " + timeouts + "}";
-  }
-
-  private static URI endpointFrom(Map<String, String> environment) {
-    String raw = nonBlank(environment.get(ENDPOINT));
-    if (raw == null) {
-      return null;
-    }
-    URI uri;
-    try {
-      uri = URI.create(raw.strip());
-    } catch (IllegalArgumentException e) {
-      // Not echoed: a mistyped value might hold a password.
-      throw new StorageException(ENDPOINT + " is not a URL: use e.g. http://minio:9000");
-    }
-    if (uri.getRawUserInfo() != null) {
-      throw new StorageException(ENDPOINT + " must not hold credentials: give the host only, e.g."
-          + " http://minio:9000, and the keys in " + ACCESS_KEY_ID + " / " + SECRET_ACCESS_KEY);
-    }
-    String scheme = uri.getScheme();
-    if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || uri.getHost() == null) {
-      throw new StorageException(ENDPOINT + " '" + raw + "' is not an http(s) URL with a host: use e.g. http://minio:9000");
-    }
-    return uri;
-  }
-
-  private static String nonBlank(String value) {
-    return value == null || value.isBlank() ? null : value;
   }
 }

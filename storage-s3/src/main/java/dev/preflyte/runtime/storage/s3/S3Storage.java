@@ -1,8 +1,10 @@
 package dev.preflyte.runtime.storage.s3;
 
+import dev.preflyte.runtime.storage.ObjectUri;
 import dev.preflyte.runtime.storage.Storage;
 import dev.preflyte.runtime.storage.StorageException;
 import dev.preflyte.runtime.storage.StorageFiles;
+import dev.preflyte.runtime.storage.StorageFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -110,7 +111,7 @@ public final class S3Storage implements Storage, AutoCloseable {
   @Override
   public boolean exists(String uri) {
     S3Location location = S3Location.parse(uri);
-    if (!location.key().isEmpty() && !location.key().endsWith("/") && objectExists(location, uri)) {
+    if (ObjectUri.namesObject(location.key()) && objectExists(location, uri)) {
       return true;
     }
     // Like a local directory, a folder exists when something is in it.
@@ -153,53 +154,17 @@ public final class S3Storage implements Storage, AutoCloseable {
 
   @Override
   public void downloadDirectory(String uri, Path target) {
-    S3Location location = S3Location.parse(uri);
-    String prefix = location.folderPrefix();
-    Path root = target.toAbsolutePath().normalize();
-    try {
-      Files.createDirectories(root);
-    } catch (IOException e) {
-      throw failures.failure("download", uri, "cannot create directory " + root + ": " + e, e);
-    }
-    for (S3Object object : objectsUnder(location, uri, "download")) {
-      String relative = object.key().substring(prefix.length());
-      Path file = root.resolve(relative).normalize();
-      if (!file.startsWith(root) || file.equals(root)) {
-        throw failures.failure("download", uri,
-            "key '" + object.key() + "' would land outside " + root + ": refusing to write it", null);
-      }
-      downloadObject(new S3Location(location.bucket(), object.key()), location.uriOf(object.key()), file);
-    }
+    StorageFolders.download(this, folder(uri), target, "key");
   }
 
   @Override
   public void uploadDirectory(Path source, String uri) {
-    S3Location location = S3Location.parse(uri);
-    if (!Files.isDirectory(source)) {
-      throw failures.failure("upload", uri, source + " is not a directory", null);
-    }
-    String prefix = location.folderPrefix();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(source)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException | UncheckedIOException e) {
-      throw failures.failure("upload", uri, "cannot walk " + source + ": " + e, e);
-    }
-    for (Path file : files) {
-      String key = prefix + StorageFiles.slashSeparated(source.relativize(file));
-      uploadFile(file, location.bucket(), key, location.uriOf(key));
-    }
+    StorageFolders.upload(this, source, folder(uri));
   }
 
   @Override
   public List<String> list(String uri) {
-    S3Location location = S3Location.parse(uri);
-    List<String> uris = new ArrayList<>();
-    for (S3Object object : objectsUnder(location, uri, "list")) {
-      uris.add(location.uriOf(object.key()));
-    }
-    uris.sort(null);
-    return uris;
+    return StorageFolders.list(folder(uri));
   }
 
   @Override
@@ -207,25 +172,30 @@ public final class S3Storage implements Storage, AutoCloseable {
     client.close();
   }
 
+  /** The bucket's keys under {@code uri}, for the folder loops all backends share. */
+  private StorageFolders.Folder folder(String uri) {
+    S3Location location = S3Location.parse(uri);
+    return new StorageFolders.Folder(location.key(), location::uriOf, operation -> keysUnder(location, uri, operation),
+        (operation, reason, cause) -> failures.failure(operation, uri, reason, cause));
+  }
+
   /**
-   * The objects at {@code location} taken as a folder, plus the object named exactly by it (as
-   * {@code list} of a local file gives that file); every page of the listing.
+   * The keys at {@code location} taken as a folder, plus the key named exactly by it; every page of
+   * the listing.
    */
-  private List<S3Object> objectsUnder(S3Location location, String uri, String operation) {
-    String folder = location.folderPrefix();
-    List<S3Object> objects = new ArrayList<>();
+  private List<String> keysUnder(S3Location location, String uri, String operation) {
+    List<String> keys = new ArrayList<>();
     try {
       for (S3Object object : client.listObjectsV2Paginator(list -> list
           .bucket(location.bucket()).prefix(location.key())).contents()) {
-        boolean inside = object.key().startsWith(folder) || object.key().equals(location.key());
-        if (inside && !object.key().endsWith("/")) {
-          objects.add(object);
+        if (StorageFolders.listed(object.key(), location.key())) {
+          keys.add(object.key());
         }
       }
     } catch (SdkException e) {
       throw failures.translate(operation, uri, e);
     }
-    return objects;
+    return keys;
   }
 
   private void downloadObject(S3Location location, String uri, Path target) {

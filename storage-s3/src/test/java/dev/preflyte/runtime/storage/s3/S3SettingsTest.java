@@ -82,7 +82,7 @@ class S3SettingsTest {
         "FLYTE_AWS_SECRET_ACCESS_KEY", SECRET)).withRetries(1, Duration.ofSeconds(1), Duration.ofSeconds(1));
     assertFalse(settings.toString().contains(SECRET), settings.toString());
     assertTrue(settings.toString().contains("access key id minio"), settings.toString());
-    assertEquals(1, settings.maxAttempts());
+    assertEquals(1, settings.timeouts().maxAttempts());
   }
 
   @Test

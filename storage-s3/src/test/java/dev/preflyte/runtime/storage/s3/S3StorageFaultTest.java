@@ -11,13 +11,13 @@ import dev.preflyte.runtime.storage.StorageException;
 import dev.preflyte.runtime.testing.FaultProxy;
 import dev.preflyte.runtime.testing.FaultProxy.Fault;
 import dev.preflyte.runtime.testing.S3TestServer;
+import dev.preflyte.runtime.testing.StorageDeadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.function.Executable;
@@ -35,11 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class S3StorageFaultTest {
 
-  /** Short, so that only the deadline can end a trickle: bytes come faster than the read timeout. */
-  private static final Duration DEADLINE = Duration.ofSeconds(4);
-  /** How far past the deadline a call may end: the time to notice and unwind. */
-  private static final Duration SLACK = Duration.ofSeconds(3);
-
   @TempDir Path temp;
   private final S3TestServer server = S3TestServer.shared();
   private FaultProxy proxy;
@@ -49,10 +44,7 @@ class S3StorageFaultTest {
   @BeforeEach
   void setUp() {
     proxy = FaultProxy.start(server.endpoint());
-    Map<String, String> environment = new HashMap<>(server.environment());
-    environment.put("FLYTE_AWS_ENDPOINT", proxy.endpoint().toString());
-    environment.put("PREFLYTE_STORAGE_DEADLINE", DEADLINE.toMillis() + "ms");
-    environment.put("PREFLYTE_STORAGE_READ_TIMEOUT", "3s");
+    Map<String, String> environment = StorageDeadline.behind(proxy, "FLYTE_AWS_ENDPOINT", server.environment());
     environment.put("PREFLYTE_STORAGE_MAX_ATTEMPTS", "3");
     storage = new S3StorageProvider().create(environment);
     prefix = "s3://" + server.newBucket() + "/faults";
@@ -125,7 +117,7 @@ class S3StorageFaultTest {
     String uri = prefix + "/throttled.pb";
     proxy.rule(FaultProxy.always(Fault.status(503, "SlowDown")));
     int before = proxy.requests().size();
-    StorageException e = withinDeadline(() -> storage.read(uri));
+    StorageException e = StorageDeadline.failsWithinDeadline(() -> storage.read(uri));
     assertTrue(firstLine(e).startsWith("cannot read " + uri + ": S3 answered HTTP 503 SlowDown"), firstLine(e));
     assertEquals(3, proxy.requests().size() - before, "PREFLYTE_STORAGE_MAX_ATTEMPTS tries");
   }
@@ -136,7 +128,7 @@ class S3StorageFaultTest {
     proxy.rule(FaultProxy.always(Fault.stall()));
     for (Executable call : List.<Executable>of(
         () -> storage.read(uri), () -> storage.writeAtomically(uri, bytes("x")))) {
-      StorageException e = withinDeadline(call);
+      StorageException e = StorageDeadline.failsWithinDeadline(call);
       assertTrue(firstLine(e).contains(prefix), firstLine(e));
       assertTrue(firstLine(e).contains("timed out") || firstLine(e).contains("deadline"), firstLine(e));
     }
@@ -150,12 +142,12 @@ class S3StorageFaultTest {
     storage.writeAtomically(uri, bytes("a body long enough to take far longer than the deadline to trickle"));
     proxy.rule(FaultProxy.always(Fault.trickle(Duration.ofMillis(400))));
 
-    StorageException e = withinDeadline(() -> storage.read(uri));
+    StorageException e = StorageDeadline.failsWithinDeadline(() -> storage.read(uri));
     assertTrue(firstLine(e).startsWith("cannot read " + uri + ": "), firstLine(e));
     assertTrue(firstLine(e).contains("PREFLYTE_STORAGE_DEADLINE"), firstLine(e));
 
     Path target = temp.resolve("trickle/trickle.pb");
-    e = withinDeadline(() -> storage.download(uri, target));
+    e = StorageDeadline.failsWithinDeadline(() -> storage.download(uri, target));
     assertTrue(firstLine(e).startsWith("cannot download " + uri + ": "), firstLine(e));
     if (Files.isDirectory(target.getParent())) {
       assertEquals(List.of(), listed(target.getParent()), "neither the target nor a .partial");
@@ -173,19 +165,7 @@ class S3StorageFaultTest {
       assertTrue(e.getMessage().startsWith("cannot read " + uri + ": "), e.getMessage());
       assertTrue(e.getMessage().contains("deadline"), e.getMessage());
     }
-    assertBounded(started);
-  }
-
-  private StorageException withinDeadline(Executable call) {
-    long started = System.nanoTime();
-    StorageException e = assertThrows(StorageException.class, call);
-    assertBounded(started);
-    return e;
-  }
-
-  private static void assertBounded(long started) {
-    Duration took = Duration.ofNanos(System.nanoTime() - started);
-    assertTrue(took.compareTo(DEADLINE.plus(SLACK)) < 0, "took " + took + ", deadline " + DEADLINE);
+    StorageDeadline.assertEndedWithinDeadline("reading the stream", started);
   }
 
   private static String bucketOf(String uri) {

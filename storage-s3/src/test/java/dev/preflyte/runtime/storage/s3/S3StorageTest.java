@@ -233,6 +233,17 @@ class S3StorageTest {
   }
 
   @Test
+  void aFolderDownloadOfAKeyLeavesThatObjectOut() throws IOException {
+    storage.writeAtomically(uri("just/a-key"), "an object, not a folder".getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(uri("just/a-key")), storage.list(uri("just/a-key")));
+    Path target = temp.resolve("folder-of-a-key");
+    storage.downloadDirectory(uri("just/a-key"), target);
+    try (Stream<Path> entries = Files.list(target)) {
+      assertEquals(List.of(), entries.toList(), "the key has no place inside the folder it names");
+    }
+  }
+
+  @Test
   void readingAMissingKeyNamesTheKey() throws IOException {
     StorageException e = assertThrows(StorageException.class, () -> storage.read(uri("missing.pb")));
     assertEquals("cannot read " + uri("missing.pb") + ": no such key", firstLine(e));

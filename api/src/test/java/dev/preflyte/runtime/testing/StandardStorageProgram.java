@@ -1,18 +1,20 @@
-package dev.preflyte.runtime.storage;
+package dev.preflyte.runtime.testing;
 
+import dev.preflyte.runtime.storage.Storages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Run in a fresh JVM by {@link AzureStorageClassLoadingTest}: uses {@link Storages#standard()} on
- * local files in {@code args[0]} and, when given, on the abfs:// URI {@code args[1]}, then prints
- * {@code done}. Which classes it loaded shows in the JVM's class-load log.
+ * Run in a fresh JVM by {@link StandardStorageJvm}: uses {@link Storages#standard()} on local files
+ * in {@code args[0]} and, when given, on the remote URI {@code args[1]} (an {@code s3://}, {@code
+ * abfs://} or {@code gs://} object), then prints {@code done}. Which classes it loaded shows in the
+ * JVM's class-load log.
  */
-public final class AzureStandardStorageProgram {
+public final class StandardStorageProgram {
 
-  private AzureStandardStorageProgram() {}
+  private StandardStorageProgram() {}
 
   public static void main(String[] args) throws Exception {
     Path directory = Path.of(args[0]);
@@ -27,7 +29,7 @@ public final class AzureStandardStorageProgram {
       check(Files.isRegularFile(directory.resolve("b/uri.txt")), "downloadDirectory");
       if (args.length > 1) {
         storages.writeAtomically(args[1], bytes);
-        check(Arrays.equals(bytes, storages.read(args[1])), "abfs read");
+        check(Arrays.equals(bytes, storages.read(args[1])), "read of " + args[1]);
       }
     }
     System.out.println("done");
