@@ -14,8 +14,6 @@
 # - before: the launcher script and archive as they were at 739f7ae (the build's CDS archive,
 #   trained on the runtime alone with -cp 'lib/*'; on JDK 25 no archive fits);
 # - runtime-only archive: preflyte-train without the tasks' jars on PREFLYTE_CLASSPATH;
-# - lib/ without the S3 backend and the AWS SDK (32 of its 38 jars), trained as above: what keeping
-#   the backends out of preflyte-execute's class path buys a run on local files;
 # - the usual JIT thresholds (JAVA_OPTS=-XX:CompileThresholdScaling=1), for Sum and WordStats;
 # - the JVM's tiered compilation, C2 included (PREFLYTE_JIT=optimizing), for Sum.
 #
@@ -80,7 +78,7 @@ make_home() {
 make_home "$out/home" "$tasks"
 variants=(archive noarchive sample)
 if [ "$changes" = changes ]; then
-  variants+=(before before-sample runtime-only lean jit jit-sample optimizing)
+  variants+=(before before-sample runtime-only jit jit-sample optimizing)
   mkdir -p "$out/before/bin" "$out/before/home"
   git -C "$root" show "$before_commit:bin/preflyte-execute" > "$out/before/bin/preflyte-execute"
   chmod +x "$out/before/bin/preflyte-execute"
@@ -88,12 +86,6 @@ if [ "$changes" = changes ]; then
   "$jdk17/bin/java" "-XX:ArchiveClassesAtExit=$out/before/home/preflyte.jsa" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$out/before/home/lib/*" dev.preflyte.runtime.entrypoint.StartupTraining >/dev/null
   make_home "$out/runtime-only" ""
-  mkdir -p "$out/lean/lib"
-  cp "$dist"/lib/preflyte-*.jar "$dist"/lib/protobuf-*.jar "$dist"/lib/slf4j-*.jar "$out/lean/lib"
-  rm "$out/lean/lib"/preflyte-storage-s3-*.jar
-  for jdk in "${jdks[@]}"; do
-    PREFLYTE_HOME="$out/lean" JAVA_HOME="$(jdk_home "$jdk")" "$root/bin/preflyte-train" >/dev/null
-  done
 fi
 
 flags=(--raw-output-data-prefix '{{.rawOutputDataPrefix}}' --checkpoint-path '{{.checkpointOutputPrefix}}'
@@ -116,7 +108,6 @@ run_variant() {
     before) bin="$out/before/bin" home="$out/before/home" ;;
     before-sample) bin="$out/before/bin" home="$out/before/home" task=("${sample[@]}") ;;
     runtime-only) home="$out/runtime-only" ;;
-    lean) home="$out/lean" ;;
     jit) jit=-XX:CompileThresholdScaling=1 ;;
     jit-sample) jit=-XX:CompileThresholdScaling=1 task=("${sample[@]}") ;;
     optimizing) mode=optimizing ;;
@@ -159,7 +150,7 @@ done
 declare -A names=(
   [archive]="Sum, start-up archive" [noarchive]="Sum, no archive" [sample]="WordStats, start-up archive"
   [before]="Sum, before ($before_commit)" [before-sample]="WordStats, before ($before_commit)"
-  [runtime-only]="Sum, archive of the runtime only" [lean]="Sum, lib/ without S3 and AWS SDK"
+  [runtime-only]="Sum, archive of the runtime only"
   [jit]="Sum, usual JIT thresholds" [jit-sample]="WordStats, usual JIT thresholds"
   [optimizing]="Sum, PREFLYTE_JIT=optimizing")
 echo "runs: $runs each; $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
