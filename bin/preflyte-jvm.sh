@@ -96,8 +96,8 @@ preflyte_jars_newer_than() {
 #   number of calls. A short run compiles far fewer methods: measured 1-6 MB less peak RSS and less
 #   CPU; a long task's hot code still compiles within milliseconds, but only to C1's code.
 # - optimizing: the JVM's own tiered compilation, C2 included, for task types whose runs spend
-#   seconds in hot loops (the SQL samples' row copy runs a third faster); about 1.5 MB more peak RSS
-#   and a few ms more for a trivial task. Images set it with `preflyte image --jit optimizing`.
+#   seconds in hot loops (the SQL samples' row copy runs a third faster); about 3 MB more peak RSS
+#   and up to 6 ms more for a trivial task. Images set it with `preflyte image --jit optimizing`.
 # Anything else is refused ($1: the script's name for the error). Training and runs use the same.
 preflyte_jvm_flags() {
   jvm_flags=(-XX:+UseSerialGC -XX:-UsePerfData)
