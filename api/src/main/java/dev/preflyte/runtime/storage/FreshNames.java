@@ -37,15 +37,7 @@ public final class FreshNames {
         ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(EnumSet.of(
             PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE))}
         : new FileAttribute<?>[0];
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return Files.createDirectory(parent.resolve(prefix + next()), ownerOnly);
-      } catch (FileAlreadyExistsException e) {
-        if (attempt == ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+    return create(parent, prefix, "", path -> Files.createDirectory(path, ownerOnly));
   }
 
   /**
@@ -53,9 +45,20 @@ public final class FreshNames {
    * new file gets (a sidecar that uploads outputs must be able to read it).
    */
   public static Path createFile(Path parent, String prefix, String suffix) throws IOException {
+    return create(parent, prefix, suffix, Files::createFile);
+  }
+
+  /** Creates a file or folder exclusively. */
+  @FunctionalInterface
+  private interface Creation {
+    Path create(Path path) throws IOException;
+  }
+
+  /** Tries fresh names until {@code creation} makes one that did not exist. */
+  private static Path create(Path parent, String prefix, String suffix, Creation creation) throws IOException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return Files.createFile(parent.resolve(prefix + next() + suffix));
+        return creation.create(parent.resolve(prefix + next() + suffix));
       } catch (FileAlreadyExistsException e) {
         if (attempt == ATTEMPTS) {
           throw e;
