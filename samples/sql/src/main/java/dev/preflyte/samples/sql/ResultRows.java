@@ -7,12 +7,11 @@ import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.Month;
 import java.time.OffsetDateTime;
-import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -152,19 +151,21 @@ final class ResultRows {
 
   /**
    * The day of text that starts with {@code YYYY-MM-DD} (what SQLite's date functions write), else
-   * {@link #NOT_A_DATE}. By hand: {@code LocalDate.parse} was a tenth of a million-row query's time.
+   * {@link #NOT_A_DATE}. By hand: {@code LocalDate.parse} was 5 % of a million-row query's time.
    */
   static long isoEpochDay(String text) {
     if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
       return NOT_A_DATE;
     }
     int year = digits(text, 0, 4);
-    int month = digits(text, 5, 7);
-    int day = digits(text, 8, 10);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
+    if (year < 0) {
       return NOT_A_DATE;
     }
-    return LocalDate.of(year, month, day).toEpochDay();
+    try {
+      return LocalDate.of(year, digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
+    } catch (DateTimeException e) {
+      return NOT_A_DATE; // no such month or day (a non-digit reads as -1)
+    }
   }
 
   /** The number written in text[from, to) with ASCII digits only, else -1. */
