@@ -1,6 +1,7 @@
 package dev.preflyte.samples.sql;
 
 import dev.preflyte.runtime.executor.ExecutionContext;
+import dev.preflyte.runtime.storage.FreshNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -40,8 +40,7 @@ final class DatabaseFile implements AutoCloseable {
       throw new InvalidDatabaseException("the task's uri is empty: set it to the database's path or URI"
           + " (a local path, file://, s3://)");
     }
-    Path folder = Files.createDirectories(
-        context.workingDirectory().resolve("sqlite-" + UUID.randomUUID().toString().replace("-", "")));
+    Path folder = FreshNames.createDirectory(Files.createDirectories(context.workingDirectory()), "sqlite-");
     try {
       Path download = folder.resolve("download");
       context.storage().download(uri, download);
