@@ -40,11 +40,14 @@ import org.junit.jupiter.api.io.TempDir;
 class Sqlite3ReadOnlyRootIT {
 
   private static final Path MODULE = Path.of("").toAbsolutePath();
-  private static final Path DISTRIBUTION = MODULE.getParent().getParent().resolve("launcher/target/preflyte");
   private static final TaskInterface LIMIT = TaskInterface.builder()
       .input("limit", LiteralCodecs.int64())
       .output(Sqlite3Query.OUTPUT, LiteralCodecs.structuredDataset("parquet"))
       .build();
+
+  /** The image's tree, laid out once (copying and training take a few seconds). */
+  @TempDir static Path imageRoot;
+  private static boolean imageLaidOut;
 
   @TempDir Path dir;
   private Path work;
@@ -58,6 +61,11 @@ class Sqlite3ReadOnlyRootIT {
     bucket = Files.createDirectory(dir.resolve("bucket"));
     String unavailable = ReadOnlyRootSandbox.unavailableBecause(Files.createDirectory(dir.resolve("probe")));
     assumeTrue(unavailable == null, unavailable);
+    if (!imageLaidOut) {
+      Files.setPosixFilePermissions(imageRoot, PosixFilePermissions.fromString("rwxr-xr-x"));
+      ContainerRuns.layOutImage(MODULE, imageRoot);
+      imageLaidOut = true;
+    }
     Path sqlite = dir.resolve("music.sqlite");
     MusicStore.create(sqlite, 2_000);
     database = Sqlite3QueryTest.zip(bucket.resolve("music-store.sqlite.zip"), Map.of("music.sqlite", sqlite));
@@ -65,7 +73,7 @@ class Sqlite3ReadOnlyRootIT {
 
   /** The pod: {@code work} and {@code bucket} writable. */
   private ContainerPluginHarness harness() {
-    return ContainerRuns.harness(MODULE)
+    return ContainerRuns.imageHarness(imageRoot)
         .remoteData(new LocalStorage(), bucket.toString())
         .env("HOME", work.toString())
         .wrapper(ReadOnlyRootSandbox.wrapper(work, bucket));
@@ -108,7 +116,7 @@ class Sqlite3ReadOnlyRootIT {
   @Test
   void theStartUpArchiveMapsFromTheReadOnlyImage() throws Exception {
     boolean aot = Runtime.version().feature() >= 25;
-    Path archive = DISTRIBUTION.resolve(aot ? "preflyte.aot" : "preflyte.jsa");
+    Path archive = ContainerRuns.imageHome(imageRoot).resolve(aot ? "preflyte.aot" : "preflyte.jsa");
     assumeTrue(Files.isRegularFile(archive), "no start-up archive for this JDK in " + archive);
 
     // With these, a JVM that cannot map the archive refuses to start.
@@ -121,7 +129,7 @@ class Sqlite3ReadOnlyRootIT {
   @Test
   void withoutAWritableWorkDirectoryTheLauncherAndTheErrorDocumentNameTheFolderAndTheFix() throws Exception {
     Path readOnlyWork = Files.createDirectory(dir.resolve("image-workdir")); // in the image, not a volume
-    Outcome outcome = ContainerRuns.harness(MODULE)
+    Outcome outcome = ContainerRuns.imageHarness(imageRoot)
         .remoteData(new LocalStorage(), bucket.toString())
         .wrapper(ReadOnlyRootSandbox.wrapper(bucket))
         .run(template(), limit(3), readOnlyWork, 0);
