@@ -1,6 +1,6 @@
 package com.acme;
 
-import com.google.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.runtime.custom.CustomCodecs;
 import dev.preflyte.runtime.custom.CustomProperty;
 import dev.preflyte.runtime.custom.CustomStruct;

@@ -54,7 +54,8 @@ class DescriptorConformanceTest {
     ourFiles = new ArrayList<>();
     Set<FileDescriptor> seen = new HashSet<>();
     for (FileDescriptor root : List.of(
-        TaskSpec.getDescriptor().getFile(), LiteralMap.getDescriptor().getFile(), ErrorDocument.getDescriptor().getFile())) {
+        ModelDescriptors.descriptorOf(TaskSpec.class).getFile(), ModelDescriptors.descriptorOf(LiteralMap.class).getFile(),
+        ModelDescriptors.descriptorOf(ErrorDocument.class).getFile())) {
       collect(root, seen);
     }
   }

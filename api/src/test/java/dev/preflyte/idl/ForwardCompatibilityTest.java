@@ -56,14 +56,14 @@ class ForwardCompatibilityTest {
   void unknownFieldsAreKeptAtEveryDepth() throws IOException {
     TaskTemplate template = TaskTemplate.parseFrom(NEWER_TEMPLATE);
 
-    assertEquals(List.of(7L), template.getUnknownFields().getField(99).getVarintList());
-    assertEquals(List.of(0x0102030405060708L), template.getId().getUnknownFields().getField(20).getFixed64List());
+    assertEquals(List.of(7L), UnknownFields.of(template).getField(99).getVarintList());
+    assertEquals(List.of(0x0102030405060708L), UnknownFields.of(template.getId()).getField(20).getFixed64List());
     assertEquals(List.of(ByteString.copyFromUtf8("from a newer flytekit")),
-        template.getMetadata().getUnknownFields().getField(77).getLengthDelimitedList());
-    assertEquals(List.of(0xCAFE), template.getContainer().getUnknownFields().getField(50).getFixed32List());
+        UnknownFields.of(template.getMetadata()).getField(77).getLengthDelimitedList());
+    assertEquals(List.of(0xCAFE), UnknownFields.of(template.getContainer()).getField(50).getFixed32List());
     Variable x = template.getInterface().getInputs().getVariablesOrThrow("x");
-    assertEquals(List.of(ByteString.copyFrom(ARTIFACT_ID)), x.getUnknownFields().getField(3).getLengthDelimitedList());
-    assertEquals(List.of(ByteString.copyFrom(ARTIFACT_TAG)), x.getUnknownFields().getField(4).getLengthDelimitedList());
+    assertEquals(List.of(ByteString.copyFrom(ARTIFACT_ID)), UnknownFields.of(x).getField(3).getLengthDelimitedList());
+    assertEquals(List.of(ByteString.copyFrom(ARTIFACT_TAG)), UnknownFields.of(x).getField(4).getLengthDelimitedList());
     assertEquals(
         List.of(
             "TaskTemplate holds [99]",
@@ -94,7 +94,7 @@ class ForwardCompatibilityTest {
     assertEquals("container", reread.getType());
     assertEquals(5, UnknownFields.find(reread).size(), UnknownFields.find(reread).toString());
     assertEquals(List.of(ByteString.copyFromUtf8("from a newer flytekit")),
-        reread.getMetadata().getUnknownFields().getField(77).getLengthDelimitedList());
+        UnknownFields.of(reread.getMetadata()).getField(77).getLengthDelimitedList());
   }
 
   @Test
@@ -108,7 +108,7 @@ class ForwardCompatibilityTest {
 
     assertArrayEquals(NEWER_TEMPLATE, parsed.getTemplate().toByteArray());
     assertArrayEquals(spec, parsed.toByteArray());
-    UnknownFieldSet top = parsed.getUnknownFields();
+    UnknownFieldSet top = UnknownFields.of(parsed);
     assertEquals(List.of(ByteString.copyFromUtf8("a TaskSpec field from a newer flyteadmin")),
         top.getField(3).getLengthDelimitedList());
   }
@@ -124,10 +124,11 @@ class ForwardCompatibilityTest {
     TaskSpec spec = TaskSpec.parseFrom(newer);
 
     assertEquals(List.of("TaskSpec.template holds [99]"), UnknownFields.find(spec));
-    assertEquals(List.of(42L), spec.getTemplate().getUnknownFields().getField(99).getVarintList());
+    assertEquals(List.of(42L), UnknownFields.of(spec.getTemplate()).getField(99).getVarintList());
     assertEquals(spec, TaskSpec.parseFrom(spec.toByteArray()));
     assertEquals(TaskSpec.parseFrom(original).getTemplate(),
-        spec.getTemplate().toBuilder().setUnknownFields(UnknownFieldSet.getDefaultInstance()).build());
+        ModelDescriptors.fromView(ModelDescriptors.view(spec.getTemplate()).toBuilder()
+            .setUnknownFields(UnknownFieldSet.getDefaultInstance()).build(), TaskTemplate.getDefaultInstance()));
   }
 
   private interface Writer {

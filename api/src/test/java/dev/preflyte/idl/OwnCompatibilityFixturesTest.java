@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
+import com.google.protobuf.MessageLite;
 import com.google.protobuf.TextFormat;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.admin.TaskSpec;
 import dev.preflyte.idl.core.Container;
 import dev.preflyte.idl.core.ErrorDocument;
@@ -43,20 +45,17 @@ class OwnCompatibilityFixturesTest {
   private static final String LITERAL_MAP = "a30_b0-literalmap.txtpb";
   private static final String ERROR_DOCUMENT = "user-error-errordocument.txtpb";
 
-  private static final Map<String, Message> FIXTURES = Map.of(
+  private static final Map<String, MessageLite> FIXTURES = Map.of(
       TASK_SPEC, TaskSpec.getDefaultInstance(),
       LITERAL_MAP, LiteralMap.getDefaultInstance(),
       ERROR_DOCUMENT, ErrorDocument.getDefaultInstance());
 
   @SuppressWarnings("unchecked")
-  private static <T extends Message> T parse(String name, T prototype) throws IOException {
+  private static <T extends MessageLite> T parse(String name, T prototype) throws IOException {
     String path = "/compat/" + name;
     try (InputStream in = OwnCompatibilityFixturesTest.class.getResourceAsStream(path)) {
       assertNotNull(in, path + " is on the test class path");
-      Message.Builder builder = prototype.newBuilderForType();
-      // The default parser refuses field names and enum values the model does not define.
-      TextFormat.getParser().merge(new String(in.readAllBytes(), StandardCharsets.UTF_8), builder);
-      return (T) builder.build();
+      return parseText(new String(in.readAllBytes(), StandardCharsets.UTF_8), prototype);
     }
   }
 
@@ -67,22 +66,25 @@ class OwnCompatibilityFixturesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
-  void parsesWithoutUnknownFieldsAndRoundTrips(String name, Message prototype) throws IOException {
-    Message message = parse(name, prototype);
+  void parsesWithoutUnknownFieldsAndRoundTrips(String name, MessageLite prototype) throws IOException {
+    MessageLite message = parse(name, prototype);
 
     assertEquals(List.of(), UnknownFields.find(message), "fields our model does not know");
     byte[] bytes = message.toByteArray();
-    Message again = prototype.getParserForType().parseFrom(bytes);
+    MessageLite again = prototype.getParserForType().parseFrom(bytes);
     assertEquals(message, again);
     assertEquals(List.of(), UnknownFields.find(again));
     assertEquals(WireEncodingTest.hex(bytes), WireEncodingTest.hex(again.toByteArray()));
     // The text form is lossless too.
-    assertEquals(message, parseText(TextFormat.printer().printToString(message), prototype.newBuilderForType()));
+    assertEquals(message, parseText(TextFormat.printer().printToString(ModelDescriptors.view(message)), prototype));
   }
 
-  private static Message parseText(String text, Message.Builder builder) throws TextFormat.ParseException {
+  /** {@code text} in the model's descriptors, then as the lite message {@code prototype} is. */
+  private static <T extends MessageLite> T parseText(String text, T prototype) throws TextFormat.ParseException {
+    Message.Builder builder = DynamicMessage.newBuilder(ModelDescriptors.descriptorOf(prototype.getClass()));
+    // The default parser refuses field names and enum values the model does not define.
     TextFormat.getParser().merge(text, builder);
-    return builder.build();
+    return ModelDescriptors.fromView(builder.build(), prototype);
   }
 
   @Test

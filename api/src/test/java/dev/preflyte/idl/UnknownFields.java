@@ -2,7 +2,9 @@ package dev.preflyte.idl;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import com.google.protobuf.MessageLite;
 import com.google.protobuf.MessageOrBuilder;
+import com.google.protobuf.UnknownFieldSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,16 @@ public final class UnknownFields {
    * the unknown field numbers, for example {@code template.interface.inputs.variables[x] holds [3]}.
    * Empty when the whole tree was understood.
    */
-  public static List<String> find(MessageOrBuilder root) {
+  public static List<String> find(MessageLite root) {
     List<String> found = new ArrayList<>();
-    walk(root, root.getDescriptorForType().getName(), found);
+    Message view = ModelDescriptors.view(root);
+    walk(view, view.getDescriptorForType().getName(), found);
     return found;
+  }
+
+  /** The unknown fields of {@code message} itself (the lite model keeps them but does not show them). */
+  public static UnknownFieldSet of(MessageLite message) {
+    return ModelDescriptors.view(message).getUnknownFields();
   }
 
   private static void walk(MessageOrBuilder message, String path, List<String> found) {

@@ -2,10 +2,12 @@ package dev.preflyte.idl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.protobuf.ListValue;
-import com.google.protobuf.Struct;
+import dev.preflyte.idl.protobuf.ListValue;
+import dev.preflyte.idl.protobuf.Struct;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageLite;
 import com.google.protobuf.UnknownFieldSet;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.admin.TaskSpec;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.Secret;
@@ -27,6 +29,16 @@ class UnknownFieldsTest {
         .build();
   }
 
+  /** {@code message} with {@code extra} after its own fields, as a newer writer would send it. */
+  @SuppressWarnings("unchecked")
+  private static <T extends MessageLite> T with(T message, UnknownFieldSet extra) {
+    try {
+      return (T) message.getParserForType().parseFrom(message.toByteString().concat(extra.toByteString()));
+    } catch (InvalidProtocolBufferException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   @Test
   void cleanTreeHasNone() {
     TaskSpec spec = TaskSpec.newBuilder().setTemplate(template(null, null, null)).build();
@@ -35,7 +47,7 @@ class UnknownFieldsTest {
 
   @Test
   void findsTopLevel() {
-    TaskSpec spec = TaskSpec.newBuilder().setTemplate(template(null, null, null)).setUnknownFields(unknown(9)).build();
+    TaskSpec spec = with(TaskSpec.newBuilder().setTemplate(template(null, null, null)).build(), unknown(9));
     assertEquals(List.of("TaskSpec holds [9]"), UnknownFields.find(spec));
   }
 
@@ -73,22 +85,22 @@ class UnknownFieldsTest {
 
   private static TaskTemplate template(
       UnknownFieldSet inVariable, UnknownFieldSet inSecret, UnknownFieldSet inStructValue) {
-    Variable.Builder variable =
-        Variable.newBuilder().setType(LiteralType.newBuilder().setSimple(SimpleType.INTEGER));
+    Variable variable =
+        Variable.newBuilder().setType(LiteralType.newBuilder().setSimple(SimpleType.INTEGER)).build();
     if (inVariable != null) {
-      variable.setUnknownFields(inVariable);
+      variable = with(variable, inVariable);
     }
-    Secret.Builder second = Secret.newBuilder().setGroup("g").setKey("k2");
+    Secret second = Secret.newBuilder().setGroup("g").setKey("k2").build();
     if (inSecret != null) {
-      second.setUnknownFields(inSecret);
+      second = with(second, inSecret);
     }
-    Value.Builder listItem = Value.newBuilder().setNumberValue(1);
+    Value listItem = Value.newBuilder().setNumberValue(1).build();
     if (inStructValue != null) {
-      listItem.setUnknownFields(inStructValue);
+      listItem = with(listItem, inStructValue);
     }
     return TaskTemplate.newBuilder()
         .setType("t")
-        .setInterface(TypedInterface.newBuilder().setInputs(VariableMap.newBuilder().putVariables("x", variable.build())))
+        .setInterface(TypedInterface.newBuilder().setInputs(VariableMap.newBuilder().putVariables("x", variable)))
         .setCustom(
             Struct.newBuilder()
                 .putFields("list", Value.newBuilder().setListValue(ListValue.newBuilder().addValues(listItem)).build()))

@@ -2,8 +2,8 @@ package dev.preflyte.idl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.protobuf.Message;
-import com.google.protobuf.Timestamp;
+import com.google.protobuf.MessageLite;
+import dev.preflyte.idl.protobuf.Timestamp;
 import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ErrorDocument;
 import dev.preflyte.idl.core.ExecutionError;
@@ -49,7 +49,7 @@ class WireEncodingTest {
     return HexFormat.ofDelimiter(" ").formatHex(bytes);
   }
 
-  private static void assertBytes(String expectedHex, Message message) {
+  private static void assertBytes(String expectedHex, MessageLite message) {
     assertEquals(expectedHex, hex(message.toByteArray()));
   }
 

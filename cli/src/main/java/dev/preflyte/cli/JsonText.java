@@ -1,10 +1,10 @@
 package dev.preflyte.cli;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.ListValue;
-import com.google.protobuf.NullValue;
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.ListValue;
+import dev.preflyte.idl.protobuf.NullValue;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 import com.google.protobuf.util.Timestamps;
 import dev.preflyte.idl.core.Literal;

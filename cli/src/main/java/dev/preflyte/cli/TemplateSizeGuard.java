@@ -1,6 +1,6 @@
 package dev.preflyte.cli;
 
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.core.TaskTemplate;
 import java.io.PrintWriter;
 import java.util.Map;

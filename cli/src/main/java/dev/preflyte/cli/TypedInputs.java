@@ -1,9 +1,9 @@
 package dev.preflyte.cli;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.ListValue;
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.ListValue;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
 import dev.preflyte.idl.core.BlobType;
 import dev.preflyte.idl.core.Literal;

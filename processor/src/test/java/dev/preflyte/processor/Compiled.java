@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Struct;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import dev.preflyte.idl.core.LiteralMap;

@@ -3,7 +3,7 @@ package dev.preflyte.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static dev.preflyte.runtime.testing.RandomCases.forAll;
 
-import com.google.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.runtime.task.PrebuiltContainerTask;
 import dev.preflyte.runtime.testing.RandomCases;

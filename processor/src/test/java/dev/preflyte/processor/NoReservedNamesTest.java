@@ -3,7 +3,7 @@ package dev.preflyte.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Struct;
 import com.google.testing.compile.JavaFileObjects;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.TaskTemplate;

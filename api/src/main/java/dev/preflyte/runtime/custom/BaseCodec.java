@@ -1,6 +1,6 @@
 package dev.preflyte.runtime.custom;
 
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Value;
 
 /**
  * The codecs of this package. They know the property path while encoding, so that a value refused

@@ -1,6 +1,6 @@
 package dev.preflyte.runtime.custom;
 
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Value;
 
 /**
  * Converts one configuration value to a protobuf {@link Value} and back, exactly, by the rules of

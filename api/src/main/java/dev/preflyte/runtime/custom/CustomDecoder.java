@@ -1,6 +1,6 @@
 package dev.preflyte.runtime.custom;
 
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Value;
 
 /**
  * Decodes one configuration value from its {@link Value}.

@@ -1,6 +1,6 @@
 package dev.preflyte.runtime.custom;
 
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.preflyte.runtime.custom;
 
-import com.google.protobuf.ListValue;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.ListValue;
+import dev.preflyte.idl.protobuf.Value;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.preflyte.runtime.custom;
 
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.conventions.TextRules;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.preflyte.runtime.custom;
 
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.conventions.TextRules;
 import java.time.DateTimeException;
 import java.time.Duration;

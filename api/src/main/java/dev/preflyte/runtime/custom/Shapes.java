@@ -1,7 +1,7 @@
 package dev.preflyte.runtime.custom;
 
-import com.google.protobuf.NullValue;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.NullValue;
+import dev.preflyte.idl.protobuf.Value;
 import java.util.TreeMap;
 
 /** What every custom codec shares: JSON null, property paths and the messages for wrong values. */

@@ -120,10 +120,10 @@ public final class LiteralTypes {
       case BOOLEAN:
         return "BOOLEAN " + primitive.getBoolean();
       case DATETIME:
-        com.google.protobuf.Timestamp t = primitive.getDatetime();
+        dev.preflyte.idl.protobuf.Timestamp t = primitive.getDatetime();
         return "DATETIME " + Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
       case DURATION:
-        com.google.protobuf.Duration d = primitive.getDuration();
+        dev.preflyte.idl.protobuf.Duration d = primitive.getDuration();
         return "DURATION " + java.time.Duration.ofSeconds(d.getSeconds(), d.getNanos());
       case VALUE_NOT_SET:
       default:

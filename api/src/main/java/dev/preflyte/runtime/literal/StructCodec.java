@@ -1,8 +1,8 @@
 package dev.preflyte.runtime.literal;
 
-import com.google.protobuf.ListValue;
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.ListValue;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.Scalar;

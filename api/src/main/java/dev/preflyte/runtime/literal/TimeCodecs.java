@@ -1,6 +1,6 @@
 package dev.preflyte.runtime.literal;
 
-import com.google.protobuf.Timestamp;
+import dev.preflyte.idl.protobuf.Timestamp;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.Primitive;
 import dev.preflyte.idl.core.SimpleType;
@@ -116,8 +116,8 @@ final class TimeCodecs {
         seconds += 1;
         nanos -= 1_000_000_000;
       }
-      com.google.protobuf.Duration duration =
-          com.google.protobuf.Duration.newBuilder().setSeconds(seconds).setNanos(nanos).build();
+      dev.preflyte.idl.protobuf.Duration duration =
+          dev.preflyte.idl.protobuf.Duration.newBuilder().setSeconds(seconds).setNanos(nanos).build();
       return Primitive.newBuilder().setDuration(duration).build();
     }
 
@@ -126,7 +126,7 @@ final class TimeCodecs {
       if (primitive.getValueCase() != Primitive.ValueCase.DURATION) {
         throw mismatch(literal);
       }
-      com.google.protobuf.Duration d = primitive.getDuration();
+      dev.preflyte.idl.protobuf.Duration d = primitive.getDuration();
       return Duration.ofSeconds(d.getSeconds(), d.getNanos());
     }
 

@@ -1,6 +1,6 @@
 package dev.preflyte.runtime.task;
 
-import com.google.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.idl.core.Container;
 import dev.preflyte.idl.core.Identifier;
 import dev.preflyte.idl.core.KeyValuePair;
@@ -227,8 +227,8 @@ public abstract class PrebuiltContainerTask<C> {
     return Resources.ResourceEntry.newBuilder().setName(resource).setValue(quantity).build();
   }
 
-  private static com.google.protobuf.Duration toProto(Duration duration) {
-    return com.google.protobuf.Duration.newBuilder()
+  private static dev.preflyte.idl.protobuf.Duration toProto(Duration duration) {
+    return dev.preflyte.idl.protobuf.Duration.newBuilder()
         .setSeconds(duration.getSeconds())
         .setNanos(duration.getNano())
         .build();

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.conventions.TextRules;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,9 @@ package dev.preflyte.runtime.literal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import com.google.protobuf.Message;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.MessageLite;
+import dev.preflyte.idl.ModelDescriptors;
 import com.google.protobuf.TextFormat;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralType;
@@ -42,9 +44,7 @@ class FlytekitGoldenTest {
     if (write("types/" + c.name(), actual)) {
       return;
     }
-    LiteralType.Builder golden = LiteralType.newBuilder();
-    TextFormat.merge(golden("types/" + c.name()), golden);
-    assertEquals(golden.build(), actual);
+    assertEquals(parseText(golden("types/" + c.name()), LiteralType.getDefaultInstance()), actual);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -54,10 +54,9 @@ class FlytekitGoldenTest {
     if (write("values/" + c.name(), actual)) {
       return;
     }
-    Literal.Builder golden = Literal.newBuilder();
-    TextFormat.merge(golden("values/" + c.name()), golden);
-    assertEquals(golden.build(), actual);
-    assertEquals(c.value(), c.codec().decode(golden.build(), null));
+    Literal golden = parseText(golden("values/" + c.name()), Literal.getDefaultInstance());
+    assertEquals(golden, actual);
+    assertEquals(c.value(), c.codec().decode(golden, null));
   }
 
   private static String golden(String name) throws IOException {
@@ -67,7 +66,13 @@ class FlytekitGoldenTest {
     }
   }
 
-  private static boolean write(String name, Message message) throws IOException {
+  private static <T extends MessageLite> T parseText(String text, T prototype) throws IOException {
+    DynamicMessage.Builder builder = DynamicMessage.newBuilder(ModelDescriptors.descriptorOf(prototype.getClass()));
+    TextFormat.merge(text, builder);
+    return ModelDescriptors.fromView(builder.build(), prototype);
+  }
+
+  private static boolean write(String name, MessageLite message) throws IOException {
     String dir = System.getProperty("preflyte.goldens.write");
     if (dir == null || dir.isBlank()) {
       return false;
@@ -75,7 +80,7 @@ class FlytekitGoldenTest {
     Path file = Path.of(dir, "flytekit", name + ".txtpb");
     Files.createDirectories(file.getParent());
     Files.writeString(file, "# Preflyte's " + (message instanceof Literal ? "Literal" : "LiteralType")
-        + " for the Java equivalent of flytekit fixture " + name + "\n" + TextFormat.printer().printToString(message));
+        + " for the Java equivalent of flytekit fixture " + name + "\n" + TextFormat.printer().printToString(ModelDescriptors.view(message)));
     return true;
   }
 }

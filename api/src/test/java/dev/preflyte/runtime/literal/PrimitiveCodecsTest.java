@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.Timestamp;
+import dev.preflyte.idl.protobuf.Timestamp;
 import dev.preflyte.idl.FlyteFixtures;
 import dev.preflyte.idl.core.Binary;
 import dev.preflyte.idl.core.Literal;
@@ -154,7 +154,7 @@ class PrimitiveCodecsTest {
   @Test
   void negativeDurationUsesSameSignSecondsAndNanos() {
     Duration d = Duration.ofMillis(-1500);
-    com.google.protobuf.Duration wire = LiteralCodecs.duration().encode(d, NO_STORAGE).getScalar().getPrimitive()
+    dev.preflyte.idl.protobuf.Duration wire = LiteralCodecs.duration().encode(d, NO_STORAGE).getScalar().getPrimitive()
         .getDuration();
     assertEquals(-1, wire.getSeconds());
     assertEquals(-500_000_000, wire.getNanos());

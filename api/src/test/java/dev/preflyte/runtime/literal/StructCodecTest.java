@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.ListValue;
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.ListValue;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.core.Binary;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralType;
@@ -154,7 +154,7 @@ class StructCodecTest {
         .putFields("properties", Value.newBuilder().setStructValue(Struct.newBuilder()
             .putFields("x", integerSchema).putFields("y", integerSchema)).build())
         .putFields("additionalProperties", Value.newBuilder().setBoolValue(false).build())
-        .putFields("required", Value.newBuilder().setListValue(com.google.protobuf.ListValue.newBuilder()
+        .putFields("required", Value.newBuilder().setListValue(dev.preflyte.idl.protobuf.ListValue.newBuilder()
             .addValues(Value.newBuilder().setStringValue("x")).addValues(Value.newBuilder().setStringValue("y")))
             .build())
         .build();

@@ -3,8 +3,8 @@ package dev.preflyte.runtime.literal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.runtime.types.FlyteDirectory;
 import dev.preflyte.runtime.types.FlyteFile;
 import dev.preflyte.runtime.types.StructuredDataset;

@@ -1,7 +1,7 @@
 package dev.preflyte.runtime.task;
 
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.SimpleType;
 

@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.ModelDescriptors;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.UnknownFields;
 import dev.preflyte.idl.core.Container;
 import dev.preflyte.idl.core.Identifier;
@@ -142,7 +143,7 @@ class PrebuiltContainerTaskTest {
         .setMetadata(TaskMetadata.newBuilder()
             .setRuntime(runtime())
             .setRetries(RetryStrategy.newBuilder().setRetries(3))
-            .setTimeout(com.google.protobuf.Duration.newBuilder().setSeconds(90).setNanos(500_000_000))
+            .setTimeout(dev.preflyte.idl.protobuf.Duration.newBuilder().setSeconds(90).setNanos(500_000_000))
             .setDiscoverable(true)
             .setDiscoveryVersion("1.2")
             .setCacheSerializable(true)
@@ -324,6 +325,10 @@ class PrebuiltContainerTaskTest {
   }
 
   /** Paths of set message fields (singular, repeated or map values) that serialize to nothing. */
+  private static List<String> emptyMessages(TaskTemplate template, String path) {
+    return emptyMessages(ModelDescriptors.view(template), path);
+  }
+
   private static List<String> emptyMessages(Message message, String path) {
     List<String> empty = new ArrayList<>();
     for (Map.Entry<FieldDescriptor, Object> field : message.getAllFields().entrySet()) {

@@ -1,7 +1,7 @@
 package dev.preflyte.runtime.task;
 
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 
 /**
  * A pre-built task whose interface is declared per instance, as SQL tasks do. Task type and

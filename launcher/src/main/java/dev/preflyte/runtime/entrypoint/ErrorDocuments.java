@@ -1,6 +1,6 @@
 package dev.preflyte.runtime.entrypoint;
 
-import com.google.protobuf.Timestamp;
+import dev.preflyte.idl.protobuf.Timestamp;
 import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ErrorDocument;
 import dev.preflyte.runtime.task.TaskFailure;

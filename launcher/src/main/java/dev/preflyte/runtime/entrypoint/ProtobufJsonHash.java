@@ -2,12 +2,12 @@ package dev.preflyte.runtime.entrypoint;
 
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.Duration;
-import com.google.protobuf.ListValue;
+import dev.preflyte.idl.protobuf.Duration;
+import dev.preflyte.idl.protobuf.ListValue;
 import com.google.protobuf.Message;
-import com.google.protobuf.Struct;
-import com.google.protobuf.Timestamp;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Timestamp;
+import dev.preflyte.idl.protobuf.Value;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -1,12 +1,12 @@
 package dev.preflyte.runtime.entrypoint;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.Duration;
-import com.google.protobuf.ListValue;
-import com.google.protobuf.NullValue;
-import com.google.protobuf.Struct;
-import com.google.protobuf.Timestamp;
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Duration;
+import dev.preflyte.idl.protobuf.ListValue;
+import dev.preflyte.idl.protobuf.NullValue;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Timestamp;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.core.Binary;
 import dev.preflyte.idl.core.Blob;
 import dev.preflyte.idl.core.BlobMetadata;

@@ -85,8 +85,8 @@ class PlaceholderRendererTest {
     PrebuiltContainerTask<String> task = new PrebuiltContainerTask<>("adder", "img:1", "com.acme.Adder",
         dev.preflyte.runtime.task.TaskInterface.empty(), "config", dev.preflyte.runtime.task.TaskSettings.defaults()) {
       @Override
-      public com.google.protobuf.Struct getCustom() {
-        return com.google.protobuf.Struct.getDefaultInstance();
+      public dev.preflyte.idl.protobuf.Struct getCustom() {
+        return dev.preflyte.idl.protobuf.Struct.getDefaultInstance();
       }
     };
     List<String> rendered = PlaceholderRenderer.render(task.containerArgs(), FIRST_ATTEMPT);

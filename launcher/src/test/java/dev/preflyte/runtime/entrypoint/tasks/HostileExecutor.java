@@ -1,6 +1,6 @@
 package dev.preflyte.runtime.entrypoint.tasks;
 
-import com.google.protobuf.Value;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.runtime.custom.CustomDecodingException;
