@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.admin.TaskSpec;
 import dev.preflyte.idl.core.Container;
 import dev.preflyte.idl.core.ResourceType;
 import dev.preflyte.idl.core.RuntimeMetadata;
 import dev.preflyte.idl.core.Secret;
 import dev.preflyte.idl.core.TaskTemplate;
+import dev.preflyte.idl.protobuf.Value;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

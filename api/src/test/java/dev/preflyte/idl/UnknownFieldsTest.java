@@ -2,12 +2,9 @@ package dev.preflyte.idl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.preflyte.idl.protobuf.ListValue;
-import dev.preflyte.idl.protobuf.Struct;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageLite;
 import com.google.protobuf.UnknownFieldSet;
-import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.admin.TaskSpec;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.Secret;
@@ -17,6 +14,9 @@ import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.idl.core.TypedInterface;
 import dev.preflyte.idl.core.Variable;
 import dev.preflyte.idl.core.VariableMap;
+import dev.preflyte.idl.protobuf.ListValue;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

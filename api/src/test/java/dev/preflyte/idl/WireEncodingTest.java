@@ -3,7 +3,6 @@ package dev.preflyte.idl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.protobuf.MessageLite;
-import dev.preflyte.idl.protobuf.Timestamp;
 import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ErrorDocument;
 import dev.preflyte.idl.core.ExecutionError;
@@ -18,6 +17,7 @@ import dev.preflyte.idl.core.Sql;
 import dev.preflyte.idl.core.TaskMetadata;
 import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.idl.core.Void;
+import dev.preflyte.idl.protobuf.Timestamp;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 

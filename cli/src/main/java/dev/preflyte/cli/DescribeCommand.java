@@ -1,7 +1,6 @@
 package dev.preflyte.cli;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.util.JsonFormat;
 import dev.preflyte.runtime.registry.DeclaredTask;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,7 +30,7 @@ final class DescribeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'NAME'");
     }
     DeclaredTask task = find(classPath.declaredTasks(), name);
-    spec.commandLine().getOut().println(JsonFormat.printer().print(task.toTaskTemplate(registration.settings())));
+    spec.commandLine().getOut().println(ModelJson.print(task.toTaskTemplate(registration.settings())));
     spec.commandLine().getOut().flush();
     return 0;
   }

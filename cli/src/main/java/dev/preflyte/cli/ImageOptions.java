@@ -27,9 +27,7 @@ final class ImageOptions {
     if (replacement.equals(image)) {
       return template;
     }
-    TaskTemplate.Builder replaced = template.toBuilder();
-    replaced.getContainerBuilder().setImage(replacement);
-    return replaced.build();
+    return template.toBuilder().setContainer(template.getContainer().toBuilder().setImage(replacement)).build();
   }
 
   /** The image a task of {@code image} runs in: its replacement when {@code images} names it, else itself. */

@@ -1,16 +1,15 @@
 package dev.preflyte.cli;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.preflyte.idl.protobuf.ListValue;
-import dev.preflyte.idl.protobuf.NullValue;
-import dev.preflyte.idl.protobuf.Struct;
-import dev.preflyte.idl.protobuf.Value;
-import com.google.protobuf.util.JsonFormat;
 import com.google.protobuf.util.Timestamps;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.Primitive;
 import dev.preflyte.idl.core.Scalar;
+import dev.preflyte.idl.protobuf.ListValue;
+import dev.preflyte.idl.protobuf.NullValue;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import java.time.Duration;
 
 /**
@@ -76,7 +75,8 @@ final class JsonText {
       case FLOAT_VALUE -> Value.newBuilder().setNumberValue(primitive.getFloatValue()).build();
       case STRING_VALUE -> text(primitive.getStringValue());
       case BOOLEAN -> Value.newBuilder().setBoolValue(primitive.getBoolean()).build();
-      case DATETIME -> text(Timestamps.toString(primitive.getDatetime()));
+      case DATETIME -> text(Timestamps.toString(com.google.protobuf.Timestamp.newBuilder()
+          .setSeconds(primitive.getDatetime().getSeconds()).setNanos(primitive.getDatetime().getNanos()).build()));
       case DURATION -> text(Duration.ofSeconds(primitive.getDuration().getSeconds(), primitive.getDuration().getNanos())
           .toString());
       default -> Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build();
@@ -89,20 +89,13 @@ final class JsonText {
 
   private static Value protobufJson(Literal literal) {
     try {
-      Value.Builder value = Value.newBuilder();
-      JsonFormat.parser().merge(JsonFormat.printer().print(literal), value);
-      return value.build();
+      return ModelJson.parse(ModelJson.print(literal), Value.getDefaultInstance());
     } catch (InvalidProtocolBufferException e) {
       throw new IllegalStateException("a literal that protobuf's JSON mapping cannot print: " + e.getMessage(), e);
     }
   }
 
   private static String print(Value value, boolean compact) {
-    try {
-      JsonFormat.Printer printer = JsonFormat.printer();
-      return (compact ? printer.omittingInsignificantWhitespace() : printer).print(value);
-    } catch (InvalidProtocolBufferException e) {
-      throw new IllegalStateException(e);
-    }
+    return ModelJson.print(value, compact);
   }
 }

@@ -1,9 +1,11 @@
 package dev.preflyte.cli;
 
+import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.Parser;
+import com.google.protobuf.MessageLite;
 import com.google.protobuf.util.JsonFormat;
+import dev.preflyte.idl.ModelDescriptors;
 import dev.preflyte.idl.admin.TaskSpec;
 import dev.preflyte.idl.core.ErrorDocument;
 import dev.preflyte.idl.core.LiteralMap;
@@ -34,15 +36,16 @@ final class ShowCommand implements Callable<Integer> {
 
   /** What a file may hold, in the order tried. */
   enum Kind {
-    taskspec(TaskSpec.parser()),
-    template(TaskTemplate.parser()),
-    error(ErrorDocument.parser()),
-    literals(LiteralMap.parser());
+    taskspec(TaskSpec.class),
+    template(TaskTemplate.class),
+    error(ErrorDocument.class),
+    literals(LiteralMap.class);
 
-    final Parser<? extends Message> parser;
+    /** The model's class: its descriptors read the file, unknown fields and all. */
+    final Class<? extends MessageLite> type;
 
-    Kind(Parser<? extends Message> parser) {
-      this.parser = parser;
+    Kind(Class<? extends MessageLite> type) {
+      this.type = type;
     }
   }
 
@@ -155,7 +158,7 @@ final class ShowCommand implements Callable<Integer> {
 
   static Message parse(Kind kind, byte[] bytes) {
     try {
-      Message message = kind.parser.parseFrom(bytes);
+      Message message = DynamicMessage.parseFrom(ModelDescriptors.descriptorOf(kind.type), bytes);
       return unknownFields(message).isEmpty() ? message : null;
     } catch (InvalidProtocolBufferException e) {
       return null;

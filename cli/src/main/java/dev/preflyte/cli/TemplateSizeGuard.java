@@ -1,7 +1,7 @@
 package dev.preflyte.cli;
 
-import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.core.TaskTemplate;
+import dev.preflyte.idl.protobuf.Value;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -1,16 +1,15 @@
 package dev.preflyte.cli;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.preflyte.idl.protobuf.ListValue;
-import dev.preflyte.idl.protobuf.Struct;
-import dev.preflyte.idl.protobuf.Value;
-import com.google.protobuf.util.JsonFormat;
 import dev.preflyte.idl.core.BlobType;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralCollection;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.Variable;
+import dev.preflyte.idl.protobuf.ListValue;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.literal.LiteralContext;
 import dev.preflyte.runtime.literal.LiteralTypes;
@@ -50,9 +49,9 @@ final class TypedInputs {
 
   /** The inputs of a JSON object, input name to value. */
   LiteralMap fromJson(String json, String source) {
-    Struct.Builder object = Struct.newBuilder();
+    Struct object;
     try {
-      JsonFormat.parser().merge(json, object);
+      object = ModelJson.parse(json, Struct.getDefaultInstance());
     } catch (InvalidProtocolBufferException e) {
       throw new CliException(source + " is not a JSON object of inputs: " + e.getMessage(), e);
     }
@@ -95,16 +94,16 @@ final class TypedInputs {
             .encode(new StructuredDataset(text, format.isEmpty() ? "parquet" : format), context);
       case COLLECTION_TYPE:
       case MAP_VALUE_TYPE:
-        Value.Builder json = Value.newBuilder();
+        Value json;
         try {
-          JsonFormat.parser().merge(text, json);
+          json = ModelJson.parse(text, Value.getDefaultInstance());
         } catch (InvalidProtocolBufferException e) {
-          json.clear();
+          json = Value.getDefaultInstance();
         }
         if (!json.hasListValue() && !json.hasStructValue()) {
           throw mismatch(name, type, text, "give JSON, such as [1, 2] or {\"k\": 1}");
         }
-        return fromJsonValue(name, type, json.build());
+        return fromJsonValue(name, type, json);
       default:
         throw new CliException("input '" + name + "' is " + LiteralTypes.describe(type)
             + ", which --input cannot express: give the inputs as a LiteralMap with --inputs FILE.pb");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.protobuf.util.JsonFormat;
+import com.google.protobuf.MessageLite;
 import dev.preflyte.idl.TarArchive;
 import dev.preflyte.idl.UnknownFields;
 import dev.preflyte.idl.admin.TaskSpec;
@@ -68,10 +68,9 @@ class PreflyteCommandTest {
   void describePrintsTheTemplateAsProtobufJson() throws Exception {
     Run run = run("describe", CASE_SENSITIVE, "--project", "flytesnacks", "--domain", "development", "--version", "v1");
     assertEquals(0, run.exit(), run.err());
-    TaskTemplate.Builder parsed = TaskTemplate.newBuilder();
-    JsonFormat.parser().merge(run.out(), parsed);
+    TaskTemplate parsed = ModelJson.parse(run.out(), TaskTemplate.getDefaultInstance());
     assertEquals(dev.preflyte.runtime.registry.DeclaredTasks.load(getClass().getClassLoader()).get(1)
-        .toTaskTemplate(new RegistrationSettings("flytesnacks", "development", "v1")), parsed.build());
+        .toTaskTemplate(new RegistrationSettings("flytesnacks", "development", "v1")), parsed);
     assertEquals(CASE_SENSITIVE, parsed.getId().getName());
 
     Run placeholders = run("describe", ENGLISH);
@@ -148,21 +147,19 @@ class PreflyteCommandTest {
         .setScalar(Scalar.newBuilder().setPrimitive(Primitive.newBuilder().setStringValue("a b c"))).build()).build();
     ErrorDocument error = ErrorDocument.newBuilder().setError(ContainerError.newBuilder()
         .setCode("USER:Boom").setMessage("it broke").setKind(ContainerError.Kind.NON_RECOVERABLE)).build();
-    Map<String, com.google.protobuf.Message> files = Map.of(
+    Map<String, MessageLite> files = Map.of(
         "template.pb", template,
         "spec.pb", TaskSpec.newBuilder().setTemplate(template).build(),
         "inputs.pb", literals,
         "error.pb", error,
         "literals-without-flyte-name.pb", literals,
         "error-without-flyte-name.pb", error);
-    for (Map.Entry<String, com.google.protobuf.Message> file : files.entrySet()) {
+    for (Map.Entry<String, MessageLite> file : files.entrySet()) {
       Path path = dir.resolve(file.getKey());
       Files.write(path, file.getValue().toByteArray());
       Run run = run("show", path.toString());
       assertEquals(0, run.exit(), run.err());
-      com.google.protobuf.Message.Builder parsed = file.getValue().newBuilderForType();
-      JsonFormat.parser().merge(run.out(), parsed);
-      assertEquals(file.getValue(), parsed.build(), file.getKey());
+      assertEquals(file.getValue(), ModelJson.parse(run.out(), file.getValue()), file.getKey());
     }
     Run forced = run("show", dir.resolve("inputs.pb").toString(), "--as", "literals");
     assertEquals(0, forced.exit(), forced.err());

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.preflyte.idl.core.TaskTemplate;
 import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.idl.protobuf.Value;
-import dev.preflyte.idl.core.TaskTemplate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

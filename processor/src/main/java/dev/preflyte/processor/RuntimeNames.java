@@ -18,7 +18,7 @@ final class RuntimeNames {
 
   static final ClassName TASK_TEMPLATE = ClassName.get(IDL, "TaskTemplate");
   static final ClassName LITERAL_MAP = ClassName.get(IDL, "LiteralMap");
-  static final ClassName STRUCT = ClassName.get("com.google.protobuf", "Struct");
+  static final ClassName STRUCT = ClassName.get("dev.preflyte.idl.protobuf", "Struct");
 
   static final ClassName PREBUILT_TASK = ClassName.get(TASK, "PrebuiltContainerTask");
   static final ClassName TASK_INTERFACE = ClassName.get(TASK, "TaskInterface");

@@ -3,8 +3,8 @@ package dev.preflyte.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static dev.preflyte.runtime.testing.RandomCases.forAll;
 
-import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.idl.core.TaskTemplate;
+import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.runtime.task.PrebuiltContainerTask;
 import dev.preflyte.runtime.testing.RandomCases;
 import java.lang.reflect.ParameterizedType;

@@ -3,10 +3,10 @@ package dev.preflyte.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.preflyte.idl.protobuf.Struct;
 import com.google.testing.compile.JavaFileObjects;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.TaskTemplate;
+import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.task.PrebuiltContainerTask;
 import dev.preflyte.runtime.task.TaskSettings;

@@ -7,11 +7,11 @@ import dev.preflyte.register.idl.PublicClientAuthConfigResponse;
 import dev.preflyte.register.idl.TaskCreateRequest;
 import dev.preflyte.register.idl.TaskCreateResponse;
 import io.grpc.MethodDescriptor;
-import io.grpc.protobuf.ProtoUtils;
+import io.grpc.protobuf.lite.ProtoLiteUtils;
 
 /**
  * The FlyteAdmin methods registration calls, described by hand: the three unary methods need no
- * generated stubs, only their full names and grpc-protobuf's marshallers. The names are Flyte's
+ * generated stubs, only their full names and grpc-protobuf-lite's marshallers. The names are Flyte's
  * ({@code flyteidl.service.AdminService}, {@code flyteidl.service.AuthMetadataService}), so the
  * HTTP/2 paths are the ones FlyteAdmin serves.
  */
@@ -22,19 +22,19 @@ final class AdminMethods {
 
   static final MethodDescriptor<TaskCreateRequest, TaskCreateResponse> CREATE_TASK =
       unary(ADMIN_SERVICE, "CreateTask",
-          ProtoUtils.marshaller(TaskCreateRequest.getDefaultInstance()),
-          ProtoUtils.marshaller(TaskCreateResponse.getDefaultInstance()));
+          ProtoLiteUtils.marshaller(TaskCreateRequest.getDefaultInstance()),
+          ProtoLiteUtils.marshaller(TaskCreateResponse.getDefaultInstance()));
 
   static final MethodDescriptor<OAuth2MetadataRequest, OAuth2MetadataResponse> GET_OAUTH2_METADATA =
       unary(AUTH_METADATA_SERVICE, "GetOAuth2Metadata",
-          ProtoUtils.marshaller(OAuth2MetadataRequest.getDefaultInstance()),
-          ProtoUtils.marshaller(OAuth2MetadataResponse.getDefaultInstance()));
+          ProtoLiteUtils.marshaller(OAuth2MetadataRequest.getDefaultInstance()),
+          ProtoLiteUtils.marshaller(OAuth2MetadataResponse.getDefaultInstance()));
 
   static final MethodDescriptor<PublicClientAuthConfigRequest, PublicClientAuthConfigResponse>
       GET_PUBLIC_CLIENT_CONFIG =
           unary(AUTH_METADATA_SERVICE, "GetPublicClientConfig",
-              ProtoUtils.marshaller(PublicClientAuthConfigRequest.getDefaultInstance()),
-              ProtoUtils.marshaller(PublicClientAuthConfigResponse.getDefaultInstance()));
+              ProtoLiteUtils.marshaller(PublicClientAuthConfigRequest.getDefaultInstance()),
+              ProtoLiteUtils.marshaller(PublicClientAuthConfigResponse.getDefaultInstance()));
 
   private AdminMethods() {}
 

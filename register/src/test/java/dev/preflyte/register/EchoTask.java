@@ -1,8 +1,8 @@
 package dev.preflyte.register;
 
+import dev.preflyte.idl.admin.TaskSpec;
 import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.idl.protobuf.Value;
-import dev.preflyte.idl.admin.TaskSpec;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.task.PrebuiltContainerTask;
 import dev.preflyte.runtime.task.RegistrationSettings;

@@ -2,6 +2,10 @@ package dev.preflyte.register;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 
 import dev.preflyte.idl.admin.TaskSpec;
 import dev.preflyte.idl.core.Identifier;
@@ -9,6 +13,11 @@ import dev.preflyte.idl.core.ResourceType;
 import dev.preflyte.register.idl.OAuth2MetadataResponse;
 import dev.preflyte.register.idl.PublicClientAuthConfigResponse;
 import dev.preflyte.register.idl.TaskCreateRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The names and field numbers FlyteAdmin's own definitions use, so the wire is the same. */
@@ -21,8 +30,22 @@ class WireTest {
         AdminMethods.GET_OAUTH2_METADATA.getFullMethodName());
     assertEquals("flyteidl.service.AuthMetadataService/GetPublicClientConfig",
         AdminMethods.GET_PUBLIC_CLIENT_CONFIG.getFullMethodName());
-    assertEquals("flyteidl.admin.TaskCreateRequest", TaskCreateRequest.getDescriptor().getFullName());
-    assertEquals("flyteidl.service.OAuth2MetadataResponse", OAuth2MetadataResponse.getDescriptor().getFullName());
+  }
+
+  @Test
+  void messageAndServiceNamesAreFlyteAdmins() throws Exception {
+    // The build's descriptor set of this module's protos (register/pom.xml).
+    FileDescriptorSet set = FileDescriptorSet.parseFrom(Files.readAllBytes(Path.of("target", "register-model.desc")));
+    Set<String> names = new TreeSet<>();
+    for (FileDescriptorProto file : set.getFileList()) {
+      file.getMessageTypeList().forEach(message -> names.add(file.getPackage() + "." + message.getName()));
+      file.getServiceList().forEach(service -> service.getMethodList().forEach(
+          method -> names.add(file.getPackage() + "." + service.getName() + "/" + method.getName())));
+    }
+    assertTrue(names.containsAll(List.of("flyteidl.admin.TaskCreateRequest", "flyteidl.admin.TaskCreateResponse",
+        "flyteidl.service.OAuth2MetadataResponse", "flyteidl.service.PublicClientAuthConfigResponse",
+        AdminMethods.CREATE_TASK.getFullMethodName(), AdminMethods.GET_OAUTH2_METADATA.getFullMethodName(),
+        AdminMethods.GET_PUBLIC_CLIENT_CONFIG.getFullMethodName())), names.toString());
   }
 
   @Test

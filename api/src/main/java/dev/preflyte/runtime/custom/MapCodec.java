@@ -1,8 +1,8 @@
 package dev.preflyte.runtime.custom;
 
+import dev.preflyte.conventions.TextRules;
 import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.idl.protobuf.Value;
-import dev.preflyte.conventions.TextRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.preflyte.runtime.custom;
 
-import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.conventions.TextRules;
+import dev.preflyte.idl.protobuf.Value;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.preflyte.runtime.literal;
 
+import dev.preflyte.idl.core.LiteralType;
+import dev.preflyte.idl.core.SimpleType;
 import dev.preflyte.idl.protobuf.ListValue;
 import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.idl.protobuf.Value;
-import dev.preflyte.idl.core.LiteralType;
-import dev.preflyte.idl.core.SimpleType;
 import java.util.List;
 
 /**

@@ -1,14 +1,14 @@
 package dev.preflyte.runtime.literal;
 
-import dev.preflyte.idl.protobuf.ListValue;
-import dev.preflyte.idl.protobuf.Struct;
-import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.Scalar;
 import dev.preflyte.idl.core.SimpleType;
 import dev.preflyte.idl.core.TypeAnnotation;
 import dev.preflyte.idl.core.TypeStructure;
+import dev.preflyte.idl.protobuf.ListValue;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;

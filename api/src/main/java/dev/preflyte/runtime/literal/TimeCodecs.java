@@ -1,9 +1,9 @@
 package dev.preflyte.runtime.literal;
 
-import dev.preflyte.idl.protobuf.Timestamp;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.Primitive;
 import dev.preflyte.idl.core.SimpleType;
+import dev.preflyte.idl.protobuf.Timestamp;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package dev.preflyte.runtime.task;
 
-import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.idl.core.Container;
 import dev.preflyte.idl.core.Identifier;
 import dev.preflyte.idl.core.KeyValuePair;
@@ -11,6 +10,7 @@ import dev.preflyte.idl.core.RuntimeMetadata;
 import dev.preflyte.idl.core.SecurityContext;
 import dev.preflyte.idl.core.TaskMetadata;
 import dev.preflyte.idl.core.TaskTemplate;
+import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.runtime.PreflyteVersion;
 import java.time.Duration;
 import java.util.List;

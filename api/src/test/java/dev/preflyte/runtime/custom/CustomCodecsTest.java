@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.conventions.TextRules;
+import dev.preflyte.idl.protobuf.Value;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.preflyte.idl.protobuf.Struct;
-import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.FlyteFixtures;
 import dev.preflyte.idl.RequiresFlytekitFixtures;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralType;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.runtime.literal.FlytekitEquivalents.Case;
 import dev.preflyte.runtime.literal.FlytekitEquivalents.Customer;
 import java.io.IOException;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.MessageLite;
-import dev.preflyte.idl.ModelDescriptors;
 import com.google.protobuf.TextFormat;
+import dev.preflyte.idl.ModelDescriptors;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.runtime.literal.FlytekitEquivalents.Case;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import dev.preflyte.idl.protobuf.Timestamp;
 import dev.preflyte.idl.FlyteFixtures;
 import dev.preflyte.idl.core.Binary;
 import dev.preflyte.idl.core.Literal;
@@ -15,6 +14,7 @@ import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.Primitive;
 import dev.preflyte.idl.core.Scalar;
 import dev.preflyte.idl.core.SimpleType;
+import dev.preflyte.idl.protobuf.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;

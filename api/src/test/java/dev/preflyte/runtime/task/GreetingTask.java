@@ -1,9 +1,9 @@
 package dev.preflyte.runtime.task;
 
-import dev.preflyte.idl.protobuf.Struct;
-import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.SimpleType;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 
 /**
  * A pre-built task written the way the processor generates one: a configuration record, a task

@@ -1,8 +1,8 @@
 package dev.preflyte.runtime.entrypoint;
 
-import dev.preflyte.idl.protobuf.Timestamp;
 import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ErrorDocument;
+import dev.preflyte.idl.protobuf.Timestamp;
 import dev.preflyte.runtime.task.TaskFailure;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,9 +2,11 @@ package dev.preflyte.runtime.entrypoint;
 
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import com.google.protobuf.MessageLite;
+import dev.preflyte.idl.ModelDescriptors;
 import dev.preflyte.idl.protobuf.Duration;
 import dev.preflyte.idl.protobuf.ListValue;
-import com.google.protobuf.Message;
 import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.idl.protobuf.Timestamp;
 import dev.preflyte.idl.protobuf.Value;
@@ -41,7 +43,7 @@ final class ProtobufJsonHash {
   private ProtobufJsonHash() {}
 
   /** The base64 SHA-256 of {@code message}'s JSON, as flytekit computes it. */
-  static String of(Message message) {
+  static String of(MessageLite message) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(json(message).getBytes(StandardCharsets.UTF_8));
       return Base64.getEncoder().encodeToString(digest);
@@ -51,31 +53,33 @@ final class ProtobufJsonHash {
   }
 
   /** The JSON text that is hashed; visible for tests. */
-  static String json(Message message) {
+  static String json(MessageLite message) {
     StringBuilder json = new StringBuilder();
-    writeMessage(message, json);
+    writeMessage(ModelDescriptors.view(message), json);
     return json.toString();
   }
 
+  /** {@code message}, a view with descriptors; the well-known types are read back as the model's. */
   private static void writeMessage(Message message, StringBuilder out) {
-    if (message instanceof Struct struct) {
-      writeStruct(struct, out);
-    } else if (message instanceof Value value) {
-      writeValue(value, out);
-    } else if (message instanceof ListValue list) {
-      writeList(list, out);
-    } else if (message instanceof Timestamp timestamp) {
-      writeString(timestamp(timestamp), out);
-    } else if (message instanceof Duration duration) {
-      writeString(duration(duration), out);
-    } else {
-      Map<String, Map.Entry<FieldDescriptor, Object>> fields = new TreeMap<>(ProtobufJsonHash::compareCodePoints);
-      // getAllFields, like Python's ListFields: fields with presence when set, others when not default.
-      for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
-        fields.put(entry.getKey().getJsonName(), entry);
-      }
-      writeObject(fields, (entry, json) -> writeField(entry.getKey(), entry.getValue(), json), out);
+    switch (message.getDescriptorForType().getFullName()) {
+      case "google.protobuf.Struct" -> writeStruct(ModelDescriptors.fromView(message, Struct.getDefaultInstance()), out);
+      case "google.protobuf.Value" -> writeValue(ModelDescriptors.fromView(message, Value.getDefaultInstance()), out);
+      case "google.protobuf.ListValue" -> writeList(ModelDescriptors.fromView(message, ListValue.getDefaultInstance()), out);
+      case "google.protobuf.Timestamp" ->
+          writeString(timestamp(ModelDescriptors.fromView(message, Timestamp.getDefaultInstance())), out);
+      case "google.protobuf.Duration" ->
+          writeString(duration(ModelDescriptors.fromView(message, Duration.getDefaultInstance())), out);
+      default -> writeFields(message, out);
     }
+  }
+
+  private static void writeFields(Message message, StringBuilder out) {
+    Map<String, Map.Entry<FieldDescriptor, Object>> fields = new TreeMap<>(ProtobufJsonHash::compareCodePoints);
+    // getAllFields, like Python's ListFields: fields with presence when set, others when not default.
+    for (Map.Entry<FieldDescriptor, Object> entry : message.getAllFields().entrySet()) {
+      fields.put(entry.getKey().getJsonName(), entry);
+    }
+    writeObject(fields, (entry, json) -> writeField(entry.getKey(), entry.getValue(), json), out);
   }
 
   /** A JSON object of {@code members}, already in key order. */

@@ -113,9 +113,9 @@ final class TaskTypeTraining {
 
   /** The template with no inputs declared: the executor is reached, and stops at its first input. */
   private static TaskTemplate withoutInputs(TaskTemplate template) {
-    TaskTemplate.Builder builder = template.toBuilder();
-    builder.getInterfaceBuilder().setInputs(VariableMap.getDefaultInstance());
-    return builder.build();
+    return template.toBuilder()
+        .setInterface(template.getInterface().toBuilder().setInputs(VariableMap.getDefaultInstance()))
+        .build();
   }
 
   private static TaskTemplate bareTemplate(String executor) {

@@ -28,8 +28,6 @@ public record DeclaredTask(String name, String declaration, PrebuiltContainerTas
     if (template.getId().getName().equals(name)) {
       return template;
     }
-    TaskTemplate.Builder builder = template.toBuilder();
-    builder.getIdBuilder().setName(name);
-    return builder.build();
+    return template.toBuilder().setId(template.getId().toBuilder().setName(name)).build();
   }
 }

@@ -17,8 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.protobuf.CodedOutputStream;
-import dev.preflyte.idl.protobuf.Struct;
-import dev.preflyte.idl.protobuf.Value;
 import com.google.protobuf.WireFormat;
 import dev.preflyte.idl.core.Blob;
 import dev.preflyte.idl.core.BlobMetadata;
@@ -29,6 +27,8 @@ import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.Scalar;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.runtime.entrypoint.tasks.Literals;
 import dev.preflyte.runtime.entrypoint.tasks.Templates;
 import java.io.IOException;

@@ -1,12 +1,6 @@
 package dev.preflyte.runtime.entrypoint;
 
 import com.google.protobuf.ByteString;
-import dev.preflyte.idl.protobuf.Duration;
-import dev.preflyte.idl.protobuf.ListValue;
-import dev.preflyte.idl.protobuf.NullValue;
-import dev.preflyte.idl.protobuf.Struct;
-import dev.preflyte.idl.protobuf.Timestamp;
-import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.core.Binary;
 import dev.preflyte.idl.core.Blob;
 import dev.preflyte.idl.core.BlobMetadata;
@@ -20,6 +14,12 @@ import dev.preflyte.idl.core.Scalar;
 import dev.preflyte.idl.core.SimpleType;
 import dev.preflyte.idl.core.Union;
 import dev.preflyte.idl.core.Void;
+import dev.preflyte.idl.protobuf.Duration;
+import dev.preflyte.idl.protobuf.ListValue;
+import dev.preflyte.idl.protobuf.NullValue;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Timestamp;
+import dev.preflyte.idl.protobuf.Value;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
-import dev.preflyte.idl.protobuf.Struct;
-import dev.preflyte.idl.protobuf.Timestamp;
-import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.core.Binary;
 import dev.preflyte.idl.core.Blob;
 import dev.preflyte.idl.core.BlobMetadata;
@@ -27,6 +24,9 @@ import dev.preflyte.idl.core.StructuredDatasetType;
 import dev.preflyte.idl.core.Union;
 import dev.preflyte.idl.core.UnionType;
 import dev.preflyte.idl.core.Void;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Timestamp;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.runtime.entrypoint.tasks.Literals;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package dev.preflyte.runtime.local;
 
-import dev.preflyte.idl.protobuf.Struct;
-import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.core.LiteralType;
 import dev.preflyte.idl.core.SimpleType;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.runtime.task.PrebuiltContainerTask;
 import dev.preflyte.runtime.task.TaskInterface;
 import dev.preflyte.runtime.task.TaskSettings;

@@ -1,8 +1,8 @@
 package dev.preflyte.runtime.entrypoint.tasks;
 
-import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.TaskTemplate;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.runtime.custom.CustomDecodingException;
 import dev.preflyte.runtime.executor.ExecutionContext;
 import dev.preflyte.runtime.executor.RecoverableException;
