@@ -23,10 +23,17 @@ final class JavaProcess {
   /** {@code java -cp <this test's class path> <mainClass> args}. */
   static Result java(Path workDir, Map<String, String> env, String mainClass, List<String> args)
       throws IOException, InterruptedException {
+    return java(workDir, env, List.of(), mainClass, args);
+  }
+
+  /** The same, with {@code jvmFlags} before the class path. */
+  static Result java(Path workDir, Map<String, String> env, List<String> jvmFlags, String mainClass, List<String> args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:TieredStopAtLevel=1");
     command.add("-XX:+UseSerialGC");
+    command.addAll(jvmFlags);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass);

@@ -9,7 +9,10 @@ import dev.preflyte.idl.core.ContainerError;
 import dev.preflyte.idl.core.ErrorDocument;
 import dev.preflyte.idl.core.ExecutionError;
 import dev.preflyte.idl.core.LiteralMap;
+import dev.preflyte.idl.core.SimpleType;
 import dev.preflyte.idl.core.TaskTemplate;
+import dev.preflyte.idl.protobuf.Struct;
+import dev.preflyte.idl.protobuf.Value;
 import dev.preflyte.runtime.entrypoint.tasks.Literals;
 import dev.preflyte.runtime.entrypoint.tasks.Templates;
 import java.io.IOException;
@@ -93,6 +96,34 @@ class PreflyteExecuteProcessTest {
     LiteralMap written = LiteralMap.parseFrom(Files.readAllBytes(outputs.resolve("outputs.pb")));
     assertEquals(LiteralMap.newBuilder().putLiterals("sum", Literals.integer(5)).build(), written);
     assertFalse(Files.exists(outputs.resolve("error.pb")));
+  }
+
+  /**
+   * The model is lite so that a run builds no protobuf descriptor (BENCHMARKS.md, "The lite model"):
+   * a template with {@code custom}, string literals in and out, and still no descriptor, no
+   * descriptor.proto and no version check is initialized anywhere in the JVM.
+   */
+  @Test
+  void aRunBuildsNoProtobufDescriptor() throws Exception {
+    TaskTemplate template = Templates.template(PACKAGE + "CustomEcho", Map.of("name", Literals.simple(SimpleType.STRING)),
+        Map.of("message", Literals.simple(SimpleType.STRING))).toBuilder()
+        .setCustom(Struct.newBuilder().putFields("greeting", Value.newBuilder().setStringValue("Hello").build()))
+        .build();
+    LiteralMap inputs = LiteralMap.newBuilder().putLiterals("name", Literals.string("Ada")).build();
+    Path log = dir.resolve("class-init.log");
+
+    JavaProcess.Result result = JavaProcess.java(dir, env, List.of("-Xlog:class+init=info:file=" + log),
+        MAIN, args(template, inputs, PACKAGE + "CustomEcho"));
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals(LiteralMap.newBuilder().putLiterals("message", Literals.string("Hello, Ada")).build(),
+        LiteralMap.parseFrom(Files.readAllBytes(outputs.resolve("outputs.pb"))));
+    String initialized = Files.readString(log);
+    assertTrue(initialized.contains("Initializing 'dev/preflyte/idl/protobuf/Struct'"), "the log lists the run's classes");
+    for (String descriptorClass : List.of("com/google/protobuf/Descriptors$FileDescriptor",
+        "com/google/protobuf/DescriptorProtos", "com/google/protobuf/RuntimeVersion", "dev/preflyte/idl/ModelDescriptors")) {
+      assertFalse(initialized.contains("Initializing '" + descriptorClass + "'"), descriptorClass + " was initialized");
+    }
   }
 
   @Test
