@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,15 +46,6 @@ public final class ModelDescriptors {
     return descriptor;
   }
 
-  /** The model's file {@code name}, for example {@code flyteidl/core/tasks.proto}. */
-  public static FileDescriptor file(String name) {
-    FileDescriptor file = Loaded.FILES.get(name);
-    if (file == null) {
-      throw new IllegalArgumentException(name + " is not a file of the Flyte model; its files are " + Loaded.FILES.keySet());
-    }
-    return file;
-  }
-
   /** {@code message} as a message with descriptors: the same fields, unknown ones included. */
   public static DynamicMessage view(MessageLite message) {
     try {
@@ -78,20 +68,20 @@ public final class ModelDescriptors {
 
   /** Built once, on first use. */
   private static final class Loaded {
-    static final Map<String, FileDescriptor> FILES = new LinkedHashMap<>();
     static final Map<String, Descriptor> BY_CLASS_NAME = new HashMap<>();
 
     static {
-      FILES.put("google/protobuf/struct.proto", StructProto.getDescriptor());
-      FILES.put("google/protobuf/timestamp.proto", TimestampProto.getDescriptor());
-      FILES.put("google/protobuf/duration.proto", DurationProto.getDescriptor());
-      FILES.put("google/protobuf/wrappers.proto", WrappersProto.getDescriptor());
+      Map<String, FileDescriptor> files = new HashMap<>();
+      files.put("google/protobuf/struct.proto", StructProto.getDescriptor());
+      files.put("google/protobuf/timestamp.proto", TimestampProto.getDescriptor());
+      files.put("google/protobuf/duration.proto", DurationProto.getDescriptor());
+      files.put("google/protobuf/wrappers.proto", WrappersProto.getDescriptor());
       for (FileDescriptorProto proto : readSet().getFileList()) {
-        if (!FILES.containsKey(proto.getName())) {
-          FILES.put(proto.getName(), build(proto));
+        if (!files.containsKey(proto.getName())) {
+          files.put(proto.getName(), build(proto, files));
         }
       }
-      for (FileDescriptor file : FILES.values()) {
+      for (FileDescriptor file : files.values()) {
         String javaPackage = file.getPackage().equals("google.protobuf")
             ? WELL_KNOWN_PACKAGE : file.getOptions().getJavaPackage() + ".";
         for (Descriptor message : file.getMessageTypes()) {
@@ -119,11 +109,12 @@ public final class ModelDescriptors {
       }
     }
 
-    private static FileDescriptor build(FileDescriptorProto proto) {
+    /** {@code proto}, its imports taken from {@code built}. */
+    private static FileDescriptor build(FileDescriptorProto proto, Map<String, FileDescriptor> built) {
       List<String> names = proto.getDependencyList();
       FileDescriptor[] dependencies = new FileDescriptor[names.size()];
       for (int i = 0; i < dependencies.length; i++) {
-        dependencies[i] = FILES.get(names.get(i)); // the set lists every file after its imports
+        dependencies[i] = built.get(names.get(i)); // the set lists every file after its imports
       }
       try {
         return FileDescriptor.buildFrom(proto, dependencies);
