@@ -25,15 +25,13 @@ for tree in "$root" "$other"; do
     exit 2
   fi
 done
-jdk17="${BENCH_JDK17:-$(dirname "$(dirname "$(readlink -f "$(type -P java)")")")}"
-jdk25="${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-jdk_home() { if [ "$1" = 25 ]; then echo "$jdk25"; else echo "$jdk17"; fi; }
+# shellcheck source=startup-common.sh
+. "$root/bench/startup-common.sh"
 
 out="$root/bench/out/compare"
 rm -rf "$out" && mkdir -p "$out"
 # shellcheck source=measure.sh
 . "$root/bench/measure.sh"
-hello_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:-UsePerfData)
 
 # Sum on JDK $1 in checkout $2, measured into results-<jdk>-<$3>.
 sum() {
@@ -41,10 +39,7 @@ sum() {
   rm -rf "$work/run"
   JAVA_HOME="$(jdk_home "$1")" PREFLYTE_HOME="$work/home" PREFLYTE_CLASSPATH="$work/tasks/sum.jar:$work/tasks/samples.jar" \
     measure "$out/results-$1-$3" "$tree/bin/preflyte-execute" --inputs "$work/fixture/inputs.pb" \
-    --output-prefix "$work/run" --raw-output-data-prefix '{{.rawOutputDataPrefix}}' \
-    --checkpoint-path '{{.checkpointOutputPrefix}}' --prev-checkpoint '""' \
-    --resolver dev.preflyte.runtime.entrypoint.TemplateFileResolver \
-    -- "$work/fixture/task.pb" dev.preflyte.runtime.entrypoint.tasks.Sum
+    --output-prefix "$work/run" "${execute_flags[@]}" -- "$work/fixture/task.pb" dev.preflyte.runtime.entrypoint.tasks.Sum
 }
 
 # Two warm-up rounds, not counted, then the measured ones.

@@ -35,16 +35,14 @@ if [ ! -d "$dist/lib" ] || [ ! -d "$test_classes/dev/preflyte/runtime/entrypoint
   exit 2
 fi
 
-jdk17="${BENCH_JDK17:-$(dirname "$(dirname "$(readlink -f "$(type -P java)")")")}"
-jdk25="${BENCH_JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+# shellcheck source=startup-common.sh
+. "$root/bench/startup-common.sh"
 jdks=(17)
 if [ -x "$jdk25/bin/java" ]; then
   jdks+=(25)
 else
   echo "execute-bench: no JDK 25 at $jdk25 (set BENCH_JDK25): JDK 17 only" >&2
 fi
-jdk_home() { if [ "$1" = 25 ]; then echo "$jdk25"; else echo "$jdk17"; fi; }
-
 # shellcheck source=measure.sh
 . "$root/bench/measure.sh"
 rm -rf "$out" && mkdir -p "$out/fixture" "$out/sample" "$out/hello" "$out/tasks"
@@ -88,14 +86,10 @@ if [ "$changes" = changes ]; then
   make_home "$out/runtime-only" ""
 fi
 
-flags=(--raw-output-data-prefix '{{.rawOutputDataPrefix}}' --checkpoint-path '{{.checkpointOutputPrefix}}'
-  --prev-checkpoint '""' --resolver dev.preflyte.runtime.entrypoint.TemplateFileResolver)
-sum=(--inputs "$out/fixture/inputs.pb" --output-prefix "$out/run" "${flags[@]}"
+sum=(--inputs "$out/fixture/inputs.pb" --output-prefix "$out/run" "${execute_flags[@]}"
   -- "$out/fixture/task.pb" dev.preflyte.runtime.entrypoint.tasks.Sum)
-sample=(--inputs "$out/sample/inputs.pb" --output-prefix "$out/run" "${flags[@]}"
+sample=(--inputs "$out/sample/inputs.pb" --output-prefix "$out/run" "${execute_flags[@]}"
   -- "$out/sample/task.pb" dev.preflyte.samples.typed.WordStats)
-# The same flags bin/preflyte-execute passes (bin/preflyte-jvm.sh), minus its start-up archive.
-hello_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10 -XX:-UsePerfData)
 
 # Runs variant $2 on JDK $1 once; with $3 = measure, measured into results-<jdk>-<variant>.
 run_variant() {
