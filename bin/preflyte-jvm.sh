@@ -94,7 +94,11 @@ preflyte_jars_newer_than() {
 # then the compilers PREFLYTE_JIT asks for:
 # - quick (the default): the client compiler only, compiling a method after ten times the usual
 #   number of calls. A short run compiles far fewer methods: measured 1-6 MB less peak RSS and less
-#   CPU; a long task's hot code still compiles within milliseconds, but only to C1's code.
+#   CPU; a long task's hot code still compiles within milliseconds, but only to C1's code. From JDK
+#   18 on, core reflection also calls through the JVM's native accessors: the default generates
+#   method-handle classes for each new kind of reflective call, which protobuf's first parse and
+#   the JDK's own Enum.valueOf make on every start (about 1-3 ms; a reflective call then costs a
+#   JNI transition, which only reflection-heavy hot loops notice: they want optimizing anyway).
 # - optimizing: the JVM's own tiered compilation, C2 included, for task types whose runs spend
 #   seconds in hot loops (the SQL samples' row copy runs a third faster); about 3 MB more peak RSS
 #   and up to 6 ms more for a trivial task. Images set it with `preflyte image --jit optimizing`.
@@ -102,7 +106,12 @@ preflyte_jars_newer_than() {
 preflyte_jvm_flags() {
   jvm_flags=(-XX:+UseSerialGC -XX:-UsePerfData)
   case "${PREFLYTE_JIT:-quick}" in
-    quick) jvm_flags+=(-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10) ;;
+    quick)
+      jvm_flags+=(-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=10)
+      if [ "$java_feature" -ge 18 ]; then
+        jvm_flags+=(-Djdk.reflect.useNativeAccessorOnly=true)
+      fi
+      ;;
     optimizing) ;;
     *)
       echo "$1: PREFLYTE_JIT is '${PREFLYTE_JIT}', not one of quick (the default: the client compiler, for short tasks) or optimizing (C2 as well, for tasks that run seconds of hot code): set it to one of them or unset it" >&2

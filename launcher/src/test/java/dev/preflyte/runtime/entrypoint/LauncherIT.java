@@ -141,6 +141,26 @@ class LauncherIT {
   }
 
   @Test
+  void quickRunsOnJdk25CallReflectionThroughNativeAccessorsAndOptimizingOnesDoNot() throws Exception {
+    Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")),
+        "no Temurin 25 at " + jdk25 + ": the JDK 18+ reflection setting is not tested");
+    env.put("JAVA_HOME", jdk25.toString());
+    env.put("PREFLYTE_CDS", "off"); // the build's archive is for the build's JDK
+    env.put("JAVA_OPTS", "-XshowSettings:properties");
+    JavaProcess.Result quick = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+    env.put("PREFLYTE_JIT", "optimizing");
+    JavaProcess.Result optimizing = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+
+    assertEquals(0, quick.exitCode(), quick.stderr());
+    assertTrue(quick.stderr().contains("jdk.reflect.useNativeAccessorOnly = true"), quick.stderr());
+    assertEquals(0, optimizing.exitCode(), optimizing.stderr());
+    assertTrue(optimizing.stderr().contains("java.home = " + jdk25), optimizing.stderr());
+    assertTrue(!optimizing.stderr().contains("jdk.reflect.useNativeAccessorOnly"), optimizing.stderr());
+    assertEquals(5, sum());
+  }
+
+  @Test
   void anUnknownPreflyteJitIsOneLineNamingTheChoices() throws Exception {
     env.put("PREFLYTE_JIT", "fast");
     JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
