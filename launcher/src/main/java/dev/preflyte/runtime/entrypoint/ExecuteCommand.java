@@ -16,7 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ public final class ExecuteCommand {
   private final Storage storage;
   private final ClassLoader loader;
   private final PrintStream stderr;
-  private final Clock clock;
+  private final InstantSource clock;
   private final Path secretsDirectory;
   private final SecretScrubber scrubber;
   /**
@@ -55,19 +55,20 @@ public final class ExecuteCommand {
   /** Set on SIGTERM / SIGINT: from then on nothing is written, not even by a run that claimed the verdict. */
   private volatile boolean stopping;
   private volatile ExecuteArguments running;
-  private volatile Path workingDirectory;
-  private volatile Path defaultRawOutput;
+  private volatile ScratchDirectory workingDirectory;
+  private volatile ScratchDirectory defaultRawOutput;
 
   /**
    * @param environment the process environment ({@code FLYTE_*}, secrets)
    * @param storage storage for every URI the flags name
    * @param loader where executors are looked up
    * @param stderr where the one-line diagnostics go
-   * @param clock the time stamped into error documents
+   * @param clock the time stamped into error documents (an InstantSource: the system one needs no time zone
+   *     data, which Clock.systemUTC() initializes on every start)
    * @param secretsDirectory where mounted secret files live unless FLYTE_SECRETS_DEFAULT_DIR says otherwise
    */
   public ExecuteCommand(Map<String, String> environment, Storage storage, ClassLoader loader, PrintStream stderr,
-      Clock clock, Path secretsDirectory) {
+      InstantSource clock, Path secretsDirectory) {
     this(environment, storage, loader, stderr, clock, secretsDirectory, new SecretScrubber());
   }
 
@@ -76,7 +77,7 @@ public final class ExecuteCommand {
    * (so that the caller can scrub the process's own output streams with it too).
    */
   public ExecuteCommand(Map<String, String> environment, Storage storage, ClassLoader loader, PrintStream stderr,
-      Clock clock, Path secretsDirectory, SecretScrubber scrubber) {
+      InstantSource clock, Path secretsDirectory, SecretScrubber scrubber) {
     this.scrubber = Objects.requireNonNull(scrubber, "scrubber");
     this.environment = Objects.requireNonNull(environment, "environment");
     this.storage = Objects.requireNonNull(storage, "storage");
@@ -162,13 +163,14 @@ public final class ExecuteCommand {
     }
     // Read before the task runs, so bad settings cost no work.
     OutputOffloading offloading = flyte.offloadsOutputs() ? OutputOffloading.fromEnvironment(environment) : null;
-    workingDirectory = scratchDirectory("preflyte-work-");
+    workingDirectory = new ScratchDirectory("preflyte-work-");
     try {
       if (arguments.rawOutputPrefixIfGiven().isEmpty()) {
-        defaultRawOutput = scratchDirectory("preflyte-raw-");
+        defaultRawOutput = new ScratchDirectory("preflyte-raw-");
+        defaultRawOutput.get(); // the prefix names it, so it exists before the task starts
       }
       inputLocations(arguments).check(inputs);
-      String rawOutputPrefix = arguments.rawOutputPrefixIfGiven().orElse(String.valueOf(defaultRawOutput));
+      String rawOutputPrefix = arguments.rawOutputPrefixIfGiven().orElseGet(() -> defaultRawOutput.get().toString());
       TaskExecutionContext context = TaskExecutionContext.builder()
           .rawOutputPrefix(rawOutputPrefix)
           .workingDirectory(workingDirectory)
@@ -221,22 +223,6 @@ public final class ExecuteCommand {
     return status;
   }
 
-  /**
-   * A new folder of the run under java.io.tmpdir, which bin/preflyte-execute points at a writable
-   * folder; where there is none (a read-only root file system without a writable work dir), a
-   * SYSTEM:Storage failure that says which folder and how to give the run one.
-   */
-  private static Path scratchDirectory(String prefix) {
-    try {
-      return ScratchDirectories.create(prefix);
-    } catch (IOException | RuntimeException e) {
-      throw new StorageException("cannot create the run's scratch folder in " + System.getProperty("java.io.tmpdir")
-          + " (java.io.tmpdir): " + e.getClass().getSimpleName() + ": " + e.getMessage() + ": run preflyte-execute"
-          + " in a writable working directory (with readOnlyRootFilesystem, mount an emptyDir volume there) or set"
-          + " TMPDIR to a writable folder", e);
-    }
-  }
-
   /** Whether the calling thread may write the verdict: it claimed it now or before. */
   private boolean claimVerdict() {
     if (stopping) {
@@ -247,8 +233,14 @@ public final class ExecuteCommand {
   }
 
   private void removeScratch() {
-    ScratchDirectories.deleteQuietly(workingDirectory);
-    ScratchDirectories.deleteIfEmpty(defaultRawOutput);
+    ScratchDirectory working = workingDirectory;
+    if (working != null) {
+      working.remove();
+    }
+    ScratchDirectory raw = defaultRawOutput;
+    if (raw != null) {
+      raw.removeIfEmpty();
+    }
   }
 
   /** The hidden {@code .<name>.<id>.partial} siblings local writes go through, left by a cut-short write. */
@@ -276,8 +268,9 @@ public final class ExecuteCommand {
     arguments.rawOutputPrefixIfGiven().ifPresent(raw -> allowed.add(InputLocations.localPath(raw)));
     allowed.add(InputLocations.localPath(arguments.checkpointPath()));
     allowed.add(InputLocations.localPath(arguments.previousCheckpoint()));
-    allowed.add(workingDirectory);
-    allowed.add(defaultRawOutput);
+    if (defaultRawOutput != null) {
+      allowed.add(defaultRawOutput.get());
+    }
     String secrets = environment.get("FLYTE_SECRETS_DEFAULT_DIR");
     List<Path> forbidden = List.of(
         secrets == null || secrets.isBlank() ? secretsDirectory : Path.of(secrets.strip()),

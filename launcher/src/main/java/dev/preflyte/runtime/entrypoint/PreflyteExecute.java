@@ -4,7 +4,7 @@ import dev.preflyte.runtime.executor.EnvironmentSecrets;
 import dev.preflyte.runtime.storage.Storages;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.Map;
 
 /**
@@ -41,7 +41,7 @@ public final class PreflyteExecute {
     System.setOut(scrubbedOut);
     System.setErr(scrubbedErr);
     try (Storages storage = StandardStorage.create()) {
-      ExecuteCommand command = new ExecuteCommand(environment, storage, loader, scrubbedErr, Clock.systemUTC(),
+      ExecuteCommand command = new ExecuteCommand(environment, storage, loader, scrubbedErr, InstantSource.system(),
           EnvironmentSecrets.DEFAULT_DIRECTORY, scrubber);
       ShutdownGuard guard = ShutdownGuard.install(command, environment, scrubbedErr, new Release(scrubbingOut, scrubbingErr));
       int status = command.run(args);

@@ -32,7 +32,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +83,10 @@ public final class StartupTraining {
     System.out.println("preflyte-train: trained " + (trained.isEmpty()
         ? "the runtime only (no task types on the class path)"
         : trained.size() + " task type" + (trained.size() == 1 ? "" : "s") + " " + trained));
+    // How every run ends, so its classes are archived too: the verdict marker's removal, then
+    // System.exit, which looks up the JDK's logger of runtime exits.
+    VerdictMarker.reached(Map.of());
+    System.exit(0);
   }
 
   private static ClassLoader classLoader(String[] args) throws IOException {
@@ -132,7 +136,7 @@ public final class StartupTraining {
   static int run(Path dir, ClassLoader loader, String task, String output) {
     try (Storages storage = StandardStorage.create()) {
       ExecuteCommand command = new ExecuteCommand(Map.of(), storage, loader,
-          new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), Clock.systemUTC(),
+          new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), InstantSource.system(),
           EnvironmentSecrets.DEFAULT_DIRECTORY);
       // The guard preflyte-execute installs around every run: its classes go into the archive too.
       ShutdownGuard guard = ShutdownGuard.install(command, Map.of(),

@@ -7,6 +7,7 @@ import dev.preflyte.runtime.storage.Storage;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -16,7 +17,7 @@ import org.slf4j.Logger;
 public final class TaskExecutionContext implements ExecutionContext {
 
   private final String rawOutputPrefix;
-  private final Path workingDirectory;
+  private final Supplier<Path> workingDirectory;
   private final Storage storage;
   private final Identifier executionId;
   private final Identifier taskId;
@@ -51,7 +52,7 @@ public final class TaskExecutionContext implements ExecutionContext {
 
   @Override
   public Path workingDirectory() {
-    return workingDirectory;
+    return Objects.requireNonNull(workingDirectory.get(), "workingDirectory");
   }
 
   @Override
@@ -108,7 +109,7 @@ public final class TaskExecutionContext implements ExecutionContext {
   /** Collects the context's parts; every part but the identifiers and checkpoints is required. */
   public static final class Builder {
     private String rawOutputPrefix;
-    private Path workingDirectory;
+    private Supplier<Path> workingDirectory;
     private Storage storage;
     private Identifier executionId;
     private Identifier taskId;
@@ -126,6 +127,13 @@ public final class TaskExecutionContext implements ExecutionContext {
     }
 
     public Builder workingDirectory(Path workingDirectory) {
+      Objects.requireNonNull(workingDirectory, "workingDirectory");
+      this.workingDirectory = () -> workingDirectory;
+      return this;
+    }
+
+    /** The working directory as the run creates it: on the task's first call of workingDirectory(). */
+    public Builder workingDirectory(Supplier<Path> workingDirectory) {
       this.workingDirectory = workingDirectory;
       return this;
     }

@@ -187,10 +187,21 @@ class PreflyteTrainIT {
     assertEquals("", result.stdout() + result.stderr());
     LiteralMap outputs = LiteralMap.parseFrom(Files.readAllBytes(dir.resolve("out/outputs.pb")));
     assertEquals(5, outputs.getLiteralsOrThrow("sum").getScalar().getPrimitive().getInteger());
+    assertEquals(fromArchive, loadedFromArchive(SumExecutor.class.getName()));
+    if (fromArchive) {
+      // How every run ends is trained too: the verdict marker, and on JDK 25 the logger System.exit asks for.
+      assertTrue(loadedFromArchive(VerdictMarker.class.getName()), "VerdictMarker from the archive");
+      if (env.get("JAVA_HOME").equals(JDK_25.toString())) {
+        assertTrue(loadedFromArchive("jdk.internal.logger.LazyLoggers"), "System.exit's logger from the archive");
+      }
+    }
+  }
+
+  private boolean loadedFromArchive(String className) throws IOException {
     String line = Files.readAllLines(dir.resolve("classes.log")).stream()
-        .filter(l -> l.contains(" " + SumExecutor.class.getName() + " source: "))
-        .findFirst().orElseThrow();
-    assertEquals(fromArchive, line.contains("source: shared objects file"), line);
+        .filter(l -> l.contains(" " + className + " source: "))
+        .findFirst().orElseThrow(() -> new AssertionError(className + " was not loaded"));
+    return line.contains("source: shared objects file");
   }
 
   private static void writeJar(Path jar, String task, String executor, Class<?>... classes) throws IOException {
