@@ -128,9 +128,9 @@ class LauncherIT {
   @Test
   void preflyteJitChoosesTheClientCompilerOnlyOrTheJvmsTieredCompilation() throws Exception {
     env.put("JAVA_OPTS", "-XX:+PrintCommandLineFlags");
-    JavaProcess.Result quick = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
-    env.put("PREFLYTE_JIT", "optimizing");
-    JavaProcess.Result optimizing = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+    JitRuns runs = sumInBothJitModes();
+    JavaProcess.Result quick = runs.quick();
+    JavaProcess.Result optimizing = runs.optimizing();
 
     assertEquals(0, quick.exitCode(), quick.stderr());
     assertTrue(quick.stdout().contains("-XX:TieredStopAtLevel=1"), quick.stdout());
@@ -147,17 +147,26 @@ class LauncherIT {
         "no Temurin 25 at " + jdk25 + ": the JDK 18+ reflection setting is not tested");
     env.put("JAVA_HOME", jdk25.toString());
     env.put("PREFLYTE_CDS", "off"); // the build's archive is for the build's JDK
-    env.put("JAVA_OPTS", "-XshowSettings:properties");
+    env.put("JAVA_OPTS", "-XshowSettings:properties"); // printed on stderr
+    JitRuns runs = sumInBothJitModes();
+
+    for (JavaProcess.Result run : List.of(runs.quick(), runs.optimizing())) {
+      assertEquals(0, run.exitCode(), run.stderr());
+      assertTrue(run.stderr().contains("java.home = " + jdk25), run.stderr());
+    }
+    assertTrue(runs.quick().stderr().contains("jdk.reflect.useNativeAccessorOnly = true"), runs.quick().stderr());
+    assertTrue(!runs.optimizing().stderr().contains("jdk.reflect.useNativeAccessorOnly"), runs.optimizing().stderr());
+    assertEquals(5, sum());
+  }
+
+  private record JitRuns(JavaProcess.Result quick, JavaProcess.Result optimizing) {}
+
+  /** Sum through the launcher with the default PREFLYTE_JIT (quick), then with optimizing. */
+  private JitRuns sumInBothJitModes() throws Exception {
     JavaProcess.Result quick = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
     env.put("PREFLYTE_JIT", "optimizing");
     JavaProcess.Result optimizing = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
-
-    assertEquals(0, quick.exitCode(), quick.stderr());
-    assertTrue(quick.stderr().contains("jdk.reflect.useNativeAccessorOnly = true"), quick.stderr());
-    assertEquals(0, optimizing.exitCode(), optimizing.stderr());
-    assertTrue(optimizing.stderr().contains("java.home = " + jdk25), optimizing.stderr());
-    assertTrue(!optimizing.stderr().contains("jdk.reflect.useNativeAccessorOnly"), optimizing.stderr());
-    assertEquals(5, sum());
+    return new JitRuns(quick, optimizing);
   }
 
   @Test
