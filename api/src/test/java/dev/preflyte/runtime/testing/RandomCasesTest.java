@@ -60,7 +60,9 @@ class RandomCasesTest {
     List<Double> doubles = new ArrayList<>();
     List<Long> longs = new ArrayList<>();
     boolean supplementary = false;
-    for (int i = 0; i < 500; i++) {
+    // Each edge is about one draw in a hundred: in 500 tries a seed missed one about once in a
+    // hundred runs; in 5,000 a miss takes odds of about e^-50.
+    for (int i = 0; i < 5_000; i++) {
       RandomCases r = RandomCases.of("edges", i);
       doubles.add(r.anyDouble());
       longs.add(r.anyLong());
@@ -68,11 +70,12 @@ class RandomCasesTest {
       assertEquals(-1, TextRules.loneSurrogate(text), RandomCases.describe(text));
       supplementary |= text.codePoints().anyMatch(Character::isSupplementaryCodePoint);
     }
-    assertTrue(doubles.stream().anyMatch(d -> d.isNaN()));
-    assertTrue(doubles.stream().anyMatch(d -> d == Double.NEGATIVE_INFINITY));
-    assertTrue(doubles.stream().anyMatch(d -> Double.doubleToRawLongBits(d) == Long.MIN_VALUE), "-0.0");
-    assertTrue(longs.contains(Long.MIN_VALUE) && longs.contains(Long.MAX_VALUE));
-    assertTrue(supplementary);
+    String seed = "seed " + RandomCases.seed();
+    assertTrue(doubles.stream().anyMatch(d -> d.isNaN()), seed);
+    assertTrue(doubles.stream().anyMatch(d -> d == Double.NEGATIVE_INFINITY), seed);
+    assertTrue(doubles.stream().anyMatch(d -> Double.doubleToRawLongBits(d) == Long.MIN_VALUE), "-0.0, " + seed);
+    assertTrue(longs.contains(Long.MIN_VALUE) && longs.contains(Long.MAX_VALUE), seed);
+    assertTrue(supplementary, seed);
   }
 
   @Test
