@@ -165,12 +165,14 @@ public final class ExecuteCommand {
     OutputOffloading offloading = flyte.offloadsOutputs() ? OutputOffloading.fromEnvironment(environment) : null;
     workingDirectory = new ScratchDirectory("preflyte-work-");
     try {
-      if (arguments.rawOutputPrefixIfGiven().isEmpty()) {
+      String rawOutputPrefix;
+      if (arguments.rawOutputPrefixIfGiven().isPresent()) {
+        rawOutputPrefix = arguments.rawOutputPrefixIfGiven().get();
+      } else {
         defaultRawOutput = new ScratchDirectory("preflyte-raw-");
-        defaultRawOutput.get(); // the prefix names it, so it exists before the task starts
+        rawOutputPrefix = defaultRawOutput.get().toString(); // created now: the prefix names it
       }
       inputLocations(arguments).check(inputs);
-      String rawOutputPrefix = arguments.rawOutputPrefixIfGiven().orElseGet(() -> defaultRawOutput.get().toString());
       TaskExecutionContext context = TaskExecutionContext.builder()
           .rawOutputPrefix(rawOutputPrefix)
           .workingDirectory(workingDirectory)

@@ -83,8 +83,9 @@ public final class StartupTraining {
     System.out.println("preflyte-train: trained " + (trained.isEmpty()
         ? "the runtime only (no task types on the class path)"
         : trained.size() + " task type" + (trained.size() == 1 ? "" : "s") + " " + trained));
-    // How every run ends, so its classes are archived too: the verdict marker's removal, then
-    // System.exit, which looks up the JDK's logger of runtime exits.
+    // How every run ends, so its classes are archived too: the verdict marker (with no marker
+    // named, reached() only loads the class), then System.exit, which looks up the JDK's logger of
+    // runtime exits.
     VerdictMarker.reached(Map.of());
     System.exit(0);
   }
