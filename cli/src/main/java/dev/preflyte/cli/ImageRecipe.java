@@ -71,7 +71,7 @@ final class ImageRecipe {
     taskNames.forEach(name -> lines.add("#   " + name));
     lines.add("# Build and push it from this folder (see README, \"Building the task image\"):");
     lines.add("#   docker build -t " + image + " . && docker push " + image);
-    lines.add("# The base must have bash, and java on PATH or in JAVA_HOME.");
+    lines.add("# The base must have a POSIX shell as /bin/sh (dash, busybox, bash), and java on PATH or in JAVA_HOME.");
     lines.add("FROM " + base);
     lines.add("ENV PREFLYTE_HOME=" + IMAGE_HOME);
     lines.add("ENV PREFLYTE_CLASSPATH=" + IMAGE_TASKS + "/*:" + IMAGE_DEPENDENCIES + "/*");

@@ -117,6 +117,56 @@ class LauncherIT {
   }
 
   @Test
+  void everyPosixShellTrainsAndRunsFromAHomeWhosePathHasASpace() throws Exception {
+    Path home = dir.resolve("opt/pre flyte");
+    Files.createDirectories(home.resolve("lib"));
+    try (var jars = Files.list(MODULE.resolve("target/preflyte/lib"))) {
+      for (Path jar : jars.toList()) {
+        Files.copy(jar, home.resolve("lib").resolve(jar.getFileName()));
+      }
+    }
+    env.put("PREFLYTE_HOME", home.toString());
+    Map<String, String> training = new HashMap<>(env);
+    training.remove("PREFLYTE_CLASSPATH"); // the test classes hold broken registrations on purpose
+    List<List<String>> shells = posixShells();
+
+    for (List<String> shell : shells) {
+      Files.deleteIfExists(home.resolve("preflyte.jsa"));
+      List<String> train = new ArrayList<>(shell);
+      train.add(BIN.resolve("preflyte-train").toString());
+      JavaProcess.Result archive = JavaProcess.run(dir, training, train);
+      assertEquals(0, archive.exitCode(), shell + ": " + archive.stderr());
+      assertTrue(Files.exists(home.resolve("preflyte.jsa")), shell.toString());
+
+      env.put("JAVA_OPTS", "-Xshare:on"); // refuses to start unless the archive fits the class path
+      List<String> run = new ArrayList<>(shell);
+      run.addAll(command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+      JavaProcess.Result result = JavaProcess.run(dir, env, run);
+      env.remove("JAVA_OPTS");
+
+      assertEquals(0, result.exitCode(), shell + ": " + result.stderr());
+      assertEquals("", result.stderr() + result.stdout(), shell.toString());
+      assertEquals(5, sum(), shell.toString());
+      Files.delete(dir.resolve("out/0/outputs.pb"));
+    }
+  }
+
+  /** /bin/sh, which the launchers name, and each of dash, bash and busybox's ash this machine has. */
+  private static List<List<String>> posixShells() {
+    List<List<String>> shells = new ArrayList<>(List.of(List.of("/bin/sh")));
+    for (String name : List.of("dash", "bash", "busybox")) {
+      for (String folder : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        Path shell = Path.of(folder.isEmpty() ? "." : folder, name);
+        if (Files.isExecutable(shell)) {
+          shells.add(name.equals("busybox") ? List.of(shell.toString(), "sh") : List.of(shell.toString()));
+          break;
+        }
+      }
+    }
+    return shells;
+  }
+
+  @Test
   void javaOptsAreAppendedToTheJvmFlags() throws Exception {
     env.put("JAVA_OPTS", "-XX:+NoSuchPreflyteFlag");
     JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
