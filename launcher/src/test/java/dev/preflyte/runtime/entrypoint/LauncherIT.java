@@ -94,17 +94,8 @@ class LauncherIT {
 
   @Test
   void aRelocatedDistributionGetsItsOwnArchive() throws Exception {
-    Path home = dir.resolve("opt/preflyte");
-    Files.createDirectories(home.resolve("lib"));
-    try (var jars = Files.list(MODULE.resolve("target/preflyte/lib"))) {
-      for (Path jar : jars.toList()) {
-        Files.copy(jar, home.resolve("lib").resolve(jar.getFileName()));
-      }
-    }
-    env.put("PREFLYTE_HOME", home.toString());
-    // The runtime alone: the test classes hold broken registrations on purpose, which training refuses.
-    Map<String, String> training = new HashMap<>(env);
-    training.remove("PREFLYTE_CLASSPATH");
+    Path home = relocatedHome("opt/preflyte");
+    Map<String, String> training = trainingEnvironment();
     JavaProcess.Result archive = JavaProcess.run(dir, training, List.of(BIN.resolve("preflyte").toString(), "cds-archive"));
     assertEquals(0, archive.exitCode(), archive.stderr());
     assertTrue(Files.exists(home.resolve("preflyte.jsa")));
@@ -116,9 +107,9 @@ class LauncherIT {
     assertEquals(5, sum());
   }
 
-  @Test
-  void everyPosixShellTrainsAndRunsFromAHomeWhosePathHasASpace() throws Exception {
-    Path home = dir.resolve("opt/pre flyte");
+  /** A copy of the distribution's lib/ at {@code relative} under the test folder, made PREFLYTE_HOME. */
+  private Path relocatedHome(String relative) throws IOException {
+    Path home = dir.resolve(relative);
     Files.createDirectories(home.resolve("lib"));
     try (var jars = Files.list(MODULE.resolve("target/preflyte/lib"))) {
       for (Path jar : jars.toList()) {
@@ -126,8 +117,20 @@ class LauncherIT {
       }
     }
     env.put("PREFLYTE_HOME", home.toString());
+    return home;
+  }
+
+  /** The runtime alone: the test classes hold broken registrations on purpose, which training refuses. */
+  private Map<String, String> trainingEnvironment() {
     Map<String, String> training = new HashMap<>(env);
-    training.remove("PREFLYTE_CLASSPATH"); // the test classes hold broken registrations on purpose
+    training.remove("PREFLYTE_CLASSPATH");
+    return training;
+  }
+
+  @Test
+  void everyPosixShellTrainsAndRunsFromAHomeWhosePathHasASpace() throws Exception {
+    Path home = relocatedHome("opt/pre flyte");
+    Map<String, String> training = trainingEnvironment();
     List<List<String>> shells = posixShells();
 
     for (List<String> shell : shells) {
