@@ -10,14 +10,15 @@ import java.util.Map;
 /**
  * {@code preflyte-execute}: the container entrypoint of every Preflyte task, Flyte's
  * {@code pyflyte-execute} for Java. See {@link ExecuteArguments} for the command line,
- * {@link ExecuteCommand} for what it does and {@link ShutdownGuard} for how it ends when task code
- * ends the JVM or a signal arrives.
+ * {@link ExecuteCommand} for what it does, {@link ShutdownGuard} for how it ends when task code
+ * ends the JVM or a signal arrives, and {@link LoggingHeadStart} for the one other thread it starts.
  */
 public final class PreflyteExecute {
 
   private PreflyteExecute() {}
 
   public static void main(String[] args) {
+    LoggingHeadStart.begin(System.getProperties());
     int status = run(args);
     VerdictMarker.reached(System.getenv());
     System.exit(status);

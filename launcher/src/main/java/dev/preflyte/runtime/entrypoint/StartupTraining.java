@@ -59,6 +59,7 @@ public final class StartupTraining {
   private StartupTraining() {}
 
   public static void main(String[] args) throws IOException {
+    LoggingHeadStart.begin(System.getProperties()); // as a run starts, so its classes are archived too
     ClassLoader loader;
     try {
       loader = classLoader(args);

@@ -2,6 +2,7 @@ package dev.preflyte.runtime.entrypoint;
 
 import static dev.preflyte.runtime.entrypoint.tasks.Templates.PACKAGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.preflyte.idl.core.ErrorDocument;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,6 +179,49 @@ class LauncherIT {
 
     assertTrue(result.exitCode() != 0);
     assertTrue(result.stderr().contains("NoSuchPreflyteFlag"), result.stderr());
+  }
+
+  @Test
+  void loggingStartsOnItsOwnThreadUnlessTheUsersConfigurationDoes() throws Exception {
+    Path jdkConfiguration = dir.resolve("jdk-configuration.log");
+    env.put("JAVA_OPTS", "-Xlog:class+init=info:file=" + jdkConfiguration + ":tid");
+    JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals("", result.stderr() + result.stdout());
+    assertEquals(5, sum());
+    InitializingThreads jdks = InitializingThreads.read(jdkConfiguration);
+    assertNotEquals(jdks.entrypoint(), jdks.logging(), "java.util.logging started on the main thread: " + jdks);
+
+    Path usersConfiguration = dir.resolve("users-configuration.log");
+    Path properties = Files.writeString(dir.resolve("logging.properties"), "handlers=java.util.logging.ConsoleHandler\n");
+    env.put("JAVA_OPTS", "-Xlog:class+init=info:file=" + usersConfiguration + ":tid -Djava.util.logging.config.file=" + properties);
+    result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    InitializingThreads users = InitializingThreads.read(usersConfiguration);
+    assertEquals(users.entrypoint(), users.logging(), "a user's logging configuration was read off the main thread: " + users);
+  }
+
+  /**
+   * The ids of the threads that initialized the entrypoint's class (the main thread) and java.util.logging's
+   * LogManager, from a log of -Xlog:class+init=info with the tid decoration.
+   */
+  private record InitializingThreads(String entrypoint, String logging) {
+    static InitializingThreads read(Path log) throws IOException {
+      Pattern line = Pattern.compile("^\\[(\\d+)\\]\\s+\\d+\\s+Initializing '([^']+)'");
+      Map<String, String> threads = new HashMap<>();
+      for (String entry : Files.readAllLines(log)) {
+        Matcher matcher = line.matcher(entry);
+        if (matcher.find()) {
+          threads.putIfAbsent(matcher.group(2), matcher.group(1));
+        }
+      }
+      InitializingThreads found = new InitializingThreads(threads.get("dev/preflyte/runtime/entrypoint/PreflyteExecute"),
+          threads.get("java/util/logging/LogManager"));
+      assertTrue(found.entrypoint() != null && found.logging() != null, "not both initializations logged in " + log);
+      return found;
+    }
   }
 
   @Test
