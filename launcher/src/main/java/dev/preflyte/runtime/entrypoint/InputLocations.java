@@ -31,16 +31,23 @@ final class InputLocations {
   private static final int MAX_NESTING = 100;
   private static final int MAX_DIRECTORY_ENTRIES = 100_000;
 
-  private final List<Path> allowed;
-  private final List<Path> forbidden;
+  private final List<Path> givenAllowed;
+  private final List<Path> givenForbidden;
+  /**
+   * The given directories, each also with its links resolved: resolved at the first local URI, since
+   * most runs have none (their inputs are scalars or remote), and resolving costs every run about
+   * half a millisecond, mostly in the exceptions for folders that do not exist.
+   */
+  private List<Path> allowed;
+  private List<Path> forbidden;
 
   /**
    * @param allowed the task's data directories (local ones only; remote prefixes need no check)
    * @param forbidden places refused even inside an allowed directory: the secrets mount and the like
    */
   InputLocations(List<Path> allowed, List<Path> forbidden) {
-    this.allowed = realPaths(allowed);
-    this.forbidden = realPaths(forbidden);
+    this.givenAllowed = new ArrayList<>(allowed); // may hold nulls, for prefixes that are not local
+    this.givenForbidden = List.copyOf(forbidden);
   }
 
   /** Whether {@code uri} names a local file (a plain path or {@code file:}), not a remote object. */
@@ -96,6 +103,10 @@ final class InputLocations {
     Path path = localPath(uri);
     if (path == null) {
       return;
+    }
+    if (allowed == null) {
+      allowed = realPaths(givenAllowed);
+      forbidden = realPaths(givenForbidden);
     }
     Path real = realPath(path);
     if (!inside(real, allowed) || inside(real, forbidden)) {

@@ -84,4 +84,19 @@ class InputLocationsTest {
     String message = refused(blob(dir.resolve("data/../outside.txt").toString(), BlobType.BlobDimensionality.SINGLE));
     assertTrue(message.contains("outside the task's data directories"), message);
   }
+
+  @Test
+  void dataDirectoriesAndTheSecretsMountGivenThroughLinksHoldForTheirRealPathsToo() throws Exception {
+    Files.createDirectories(dir.resolve("real/data/secrets"));
+    Files.writeString(dir.resolve("real/data/a.csv"), "a");
+    Files.writeString(dir.resolve("real/data/secrets/key"), "v");
+    Files.createSymbolicLink(dir.resolve("linked"), dir.resolve("real/data"));
+    InputLocations linked = new InputLocations(List.of(dir.resolve("linked")), List.of(dir.resolve("linked/secrets")));
+
+    linked.check(input(blob(dir.resolve("real/data/a.csv").toString(), BlobType.BlobDimensionality.SINGLE)));
+    linked.check(input(blob(dir.resolve("linked/a.csv").toString(), BlobType.BlobDimensionality.SINGLE)));
+    String message = assertThrows(InputLocationException.class, () -> linked.check(
+        input(blob(dir.resolve("real/data/secrets/key").toString(), BlobType.BlobDimensionality.SINGLE)))).getMessage();
+    assertTrue(message.contains("outside the task's data directories"), message);
+  }
 }
