@@ -3,6 +3,7 @@ package dev.preflyte.runtime.entrypoint;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.logging.LogManager;
 
 /**
@@ -14,7 +15,8 @@ import java.util.logging.LogManager;
  * search of every module of the runtime image and every jar for a {@code System.LoggerFinder}.
  * Begun here, most of it overlaps the opening of the class path's jars, which protobuf's first
  * failed class lookup forces on the main thread just before. BENCHMARKS.md has what it buys: most
- * on OpenJDK 17, little on JDK 25, whose AOT cache already spares most of that work.
+ * on OpenJDK 17, little on JDK 25, whose AOT cache already spares most of that work. On JDK 21 and
+ * later it also fetches the system logger {@code Runtime.exit} consults.
  *
  * <p>Only the JDK's own configuration starts this way. A logging manager, a configuration class or
  * a configuration file of the user's (whose {@code config} classes run when it is read) is user
@@ -48,9 +50,20 @@ final class LoggingHeadStart implements Runnable {
   public void run() {
     try {
       LogManager.getLogManager();
+      if (Runtime.version().feature() >= 21 && noLoggerFinderOfTheUsers()) {
+        // JDK 21's Runtime.exit asks this logger whether to log the exit: fetched here, the exit
+        // does not spend 0.4 ms setting up the logger finder.
+        System.getLogger("java.lang.Runtime").isLoggable(System.Logger.Level.DEBUG);
+      }
     } catch (Throwable e) {
       // Not reported here: protobuf's loggers meet the same failure on the main thread, whose
       // failure contract classifies and reports it.
     }
+  }
+
+  /** Whether no System.LoggerFinder is provided besides the JDK's: one of the user's is user code, left to the exit. */
+  private static boolean noLoggerFinderOfTheUsers() {
+    // Provider types are loaded, not initialized: nothing of the user's runs.
+    return ServiceLoader.load(System.LoggerFinder.class, ClassLoader.getSystemClassLoader()).stream().findAny().isEmpty();
   }
 }

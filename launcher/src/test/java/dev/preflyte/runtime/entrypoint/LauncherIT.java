@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.preflyte.idl.core.ErrorDocument;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.runtime.entrypoint.tasks.Literals;
+import dev.preflyte.runtime.entrypoint.tasks.RecordingLoggerFinder;
 import dev.preflyte.runtime.entrypoint.tasks.Templates;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -201,6 +202,25 @@ class LauncherIT {
     assertEquals(0, result.exitCode(), result.stderr());
     InitializingThreads users = InitializingThreads.read(usersConfiguration);
     assertEquals(users.entrypoint(), users.logging(), "a user's logging configuration was read off the main thread: " + users);
+  }
+
+  @Test
+  void aLoggerFinderOfTheUsersIsLeftToTheExitOnTheMainThread() throws Exception {
+    Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")),
+        "no Temurin 25 at " + jdk25 + ": Runtime.exit's logger (JDK 21 on) is not tested");
+    Path services = Files.createDirectories(dir.resolve("finder/META-INF/services"));
+    Files.writeString(services.resolve("java.lang.System$LoggerFinder"), RecordingLoggerFinder.class.getName() + "\n");
+    Path record = dir.resolve("finder-instantiated-by");
+    env.put("JAVA_HOME", jdk25.toString());
+    env.put("PREFLYTE_CDS", "off"); // the build's archive is for the build's JDK
+    env.put("PREFLYTE_CLASSPATH", env.get("PREFLYTE_CLASSPATH") + ":" + dir.resolve("finder"));
+    env.put("JAVA_OPTS", "-D" + RecordingLoggerFinder.RECORD_PROPERTY + "=" + record);
+    JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
+
+    assertEquals(0, result.exitCode(), result.stderr());
+    assertEquals(5, sum());
+    assertEquals(List.of("main"), Files.readAllLines(record)); // by Runtime.exit's logger, as without Preflyte
   }
 
   /**
