@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,8 @@ import java.util.Map;
  * directory, never on the class path.
  *
  * <p>Arguments: {@code [--unarchived-class-path PATHS]}, class path entries the JVM cannot archive
- * (folders), loaded here so their task types are trained all the same.
+ * (folders), loaded here so their task types are trained all the same; {@code [--inputs DIR]}, the
+ * {@link TrainingInputs} on which declared tasks run for real.
  *
  * <p>Prints one line: {@code preflyte-train: trained ...}; on failure {@code preflyte-train: ...}
  * naming the task on stderr, and exits 1.
@@ -55,35 +57,42 @@ import java.util.Map;
 public final class StartupTraining {
 
   private static final String TASK = "dev.preflyte.runtime.entrypoint.StartupTraining$Sum";
+  private static final String UNARCHIVED_CLASS_PATH = "--unarchived-class-path";
+  private static final String INPUTS = "--inputs";
 
   private StartupTraining() {}
 
   public static void main(String[] args) throws IOException {
     LoggingHeadStart.begin(System.getProperties()); // as a run starts, so its classes are archived too
+    Map<String, String> options;
     ClassLoader loader;
     try {
-      loader = classLoader(args);
+      options = options(args);
+      loader = classLoader(options.get(UNARCHIVED_CLASS_PATH));
     } catch (IllegalArgumentException e) {
       System.err.println("preflyte-train: " + e.getMessage());
       System.exit(2);
       return;
     }
-    List<String> trained;
+    TaskTypeTraining.Trained trained;
     try {
       // The entrypoint itself (its output scrubbing), as the JVM's launcher calls it.
       if (PreflyteExecute.run(new String[] {"--help"}) != 0) {
         throw new TaskTypeTraining.TrainingException("preflyte-execute --help failed: rebuild the distribution");
       }
       trainSyntheticTask();
-      trained = TaskTypeTraining.trainAll(loader);
+      String inputs = options.get(INPUTS);
+      trained = TaskTypeTraining.trainAll(loader, inputs == null ? TrainingInputs.none() : TrainingInputs.read(Path.of(inputs)));
     } catch (TaskTypeTraining.TrainingException e) {
       System.err.println("preflyte-train: " + e.getMessage().replace('\n', ' '));
       System.exit(1);
       return;
     }
-    System.out.println("preflyte-train: trained " + (trained.isEmpty()
+    List<String> types = trained.executors();
+    System.out.println("preflyte-train: trained " + (types.isEmpty()
         ? "the runtime only (no task types on the class path)"
-        : trained.size() + " task type" + (trained.size() == 1 ? "" : "s") + " " + trained));
+        : types.size() + " task type" + (types.size() == 1 ? "" : "s") + " " + types)
+        + (trained.onInputs().isEmpty() ? "" : ", and ran " + trained.onInputs() + " on their training inputs"));
     // How every run ends, so its classes are archived too: the verdict marker (with no marker
     // named, reached() only loads the class), then System.exit, which looks up the JDK's logger of
     // runtime exits.
@@ -91,17 +100,26 @@ public final class StartupTraining {
     System.exit(0);
   }
 
-  private static ClassLoader classLoader(String[] args) throws IOException {
+  /** The options given, each once, each with its value. */
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.length; i += 2) {
+      if (!(args[i].equals(UNARCHIVED_CLASS_PATH) || args[i].equals(INPUTS)) || i + 1 == args.length
+          || options.put(args[i], args[i + 1]) != null) {
+        throw new IllegalArgumentException("unknown arguments " + List.of(args)
+            + ": StartupTraining [" + UNARCHIVED_CLASS_PATH + " PATHS] [" + INPUTS + " DIR]");
+      }
+    }
+    return options;
+  }
+
+  private static ClassLoader classLoader(String unarchivedClassPath) throws IOException {
     ClassLoader application = StartupTraining.class.getClassLoader();
-    if (args.length == 0) {
+    if (unarchivedClassPath == null) {
       return application;
     }
-    if (args.length != 2 || !args[0].equals("--unarchived-class-path")) {
-      throw new IllegalArgumentException("unknown arguments " + List.of(args)
-          + ": StartupTraining [--unarchived-class-path PATHS]");
-    }
     List<URL> urls = new ArrayList<>();
-    for (String entry : args[1].split(File.pathSeparator)) {
+    for (String entry : unarchivedClassPath.split(File.pathSeparator)) {
       if (!entry.isEmpty()) {
         urls.add(Path.of(entry).toUri().toURL());
       }

@@ -1,6 +1,8 @@
 package dev.preflyte.runtime.entrypoint;
 
 import dev.preflyte.idl.core.Container;
+import dev.preflyte.idl.core.ContainerError;
+import dev.preflyte.idl.core.ErrorDocument;
 import dev.preflyte.idl.core.Identifier;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.ResourceType;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Runs every task type on a class path once through {@link ExecuteCommand}, so that a training run
@@ -31,6 +34,9 @@ import java.util.Map;
  * first input, before the task's own code runs; that failure is written to {@code error.pb} as any
  * run's would be. A task type with no inputs runs for real. A task type that cannot be loaded, or
  * whose run writes neither {@code outputs.pb} nor {@code error.pb}, fails the training.
+ *
+ * <p>A declared task given {@link TrainingInputs} also runs for real, with its whole template and
+ * those inputs, so its own code is archived too; it must succeed, or the training fails naming it.
  */
 final class TaskTypeTraining {
 
@@ -47,35 +53,51 @@ final class TaskTypeTraining {
 
   private TaskTypeTraining() {}
 
-  /** Trains every task type {@code loader} sees; returns their executor names, in training order. */
-  static List<String> trainAll(ClassLoader loader) {
-    Map<String, TaskTemplate> templates = templates(loader);
-    for (Map.Entry<String, TaskTemplate> task : templates.entrySet()) {
-      train(loader, task.getKey(), task.getValue());
+  /**
+   * What a training run trained.
+   *
+   * @param executors every task type's executor name, in training order
+   * @param onInputs the declared tasks that ran on their training inputs, sorted
+   */
+  record Trained(List<String> executors, List<String> onInputs) {}
+
+  /** Trains every task type {@code loader} sees, and the declared tasks {@code inputs} has inputs for. */
+  static Trained trainAll(ClassLoader loader, TrainingInputs inputs) {
+    List<DeclaredTask> declared = declaredTasks(loader);
+    Map<String, DeclaredTask> byName = new LinkedHashMap<>();
+    declared.forEach(task -> byName.putIfAbsent(task.name(), task));
+    for (String name : inputs.taskNames()) {
+      DeclaredTask task = byName.get(name);
+      if (task == null) {
+        throw new TrainingException("the training inputs " + inputs.fileOf(name) + " name no declared task: declared are "
+            + new TreeSet<>(byName.keySet()) + " (a file is named after its task, as 'preflyte tasks' lists it)");
+      }
+      trainOnInputs(loader, task, inputs.forTask(name), inputs.fileOf(name));
     }
-    return List.copyOf(templates.keySet());
+    Map<String, TaskTemplate> templates = templates(loader, declared);
+    for (Map.Entry<String, TaskTemplate> task : templates.entrySet()) {
+      String executor = task.getKey();
+      checkLoadable(loader, executor, executor);
+      run(loader, executor, task.getValue(), LiteralMap.getDefaultInstance(), executor);
+    }
+    return new Trained(List.copyOf(templates.keySet()), List.copyOf(inputs.taskNames()));
   }
 
-  /** Executor name to template: the declared tasks' own templates, then bare ones for the rest. */
-  private static Map<String, TaskTemplate> templates(ClassLoader loader) {
-    Map<String, TaskTemplate> templates = new LinkedHashMap<>();
-    List<DeclaredTask> declared;
+  private static List<DeclaredTask> declaredTasks(ClassLoader loader) {
     try {
-      declared = DeclaredTasks.load(loader);
+      return DeclaredTasks.load(loader);
     } catch (DeclaredTaskException e) {
       throw new TrainingException("the declared tasks cannot be loaded: " + e.getMessage(), e);
     }
+  }
+
+  /** Executor name to template: the declared tasks' own templates, then bare ones for the rest. */
+  private static Map<String, TaskTemplate> templates(ClassLoader loader, List<DeclaredTask> declared) {
+    Map<String, TaskTemplate> templates = new LinkedHashMap<>();
     for (DeclaredTask task : declared) {
       String executor = task.task().executorName();
       if (!templates.containsKey(executor)) {
-        TaskTemplate template;
-        try {
-          template = task.toTaskTemplate(RegistrationSettings.local());
-        } catch (RuntimeException e) {
-          throw new TrainingException("task " + task.declaration() + " cannot be trained: its template cannot be built: "
-              + e, e);
-        }
-        templates.put(executor, withoutInputs(template));
+        templates.put(executor, withoutInputs(template(task)));
       }
     }
     for (String executor : new ArrayList<>(ExecutorRegistry.registeredNames(loader))) {
@@ -84,12 +106,41 @@ final class TaskTypeTraining {
     return templates;
   }
 
-  private static void train(ClassLoader loader, String executor, TaskTemplate template) {
+  private static TaskTemplate template(DeclaredTask task) {
+    try {
+      return task.toTaskTemplate(RegistrationSettings.local());
+    } catch (RuntimeException e) {
+      throw new TrainingException("task " + task.declaration() + " cannot be trained: its template cannot be built: "
+          + e, e);
+    }
+  }
+
+  /** Runs {@code task} for real on {@code inputs}; its failure fails the training. */
+  private static void trainOnInputs(ClassLoader loader, DeclaredTask task, LiteralMap inputs, Path file) {
+    String executor = task.task().executorName();
+    checkLoadable(loader, executor, task.name());
+    ContainerError error = run(loader, executor, template(task), inputs, task.name());
+    if (error != null) {
+      throw new TrainingException("task " + task.name() + " failed on its training inputs " + file + ": "
+          + error.getCode() + ": " + firstLine(error.getMessage()) + ". Fix the inputs, or remove the file to train"
+          + " the task without running it");
+    }
+  }
+
+  private static void checkLoadable(ClassLoader loader, String executor, String task) {
     try {
       ExecutorRegistry.find(executor, loader);
     } catch (ExecutorLoadException e) {
-      throw new TrainingException("task " + executor + " cannot be trained: " + e.getMessage(), e);
+      throw new TrainingException("task " + task + " cannot be trained: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Runs {@code executor} on {@code template} and {@code inputs} in a scratch folder, as
+   * preflyte-execute would; returns the error it recorded in error.pb, or null when it wrote outputs.pb.
+   */
+  private static ContainerError run(ClassLoader loader, String executor, TaskTemplate template, LiteralMap inputs,
+      String task) {
     Path dir;
     try {
       dir = ScratchDirectories.create("preflyte-training-");
@@ -98,17 +149,26 @@ final class TaskTypeTraining {
     }
     try {
       Files.write(dir.resolve("task.pb"), template.toByteArray());
-      Files.write(dir.resolve("inputs.pb"), LiteralMap.getDefaultInstance().toByteArray());
+      Files.write(dir.resolve("inputs.pb"), inputs.toByteArray());
       int exit = StartupTraining.run(dir, loader, executor, "out");
-      if (exit != 0 || !(Files.exists(dir.resolve("out/outputs.pb")) || Files.exists(dir.resolve("out/error.pb")))) {
-        throw new TrainingException("task " + executor + " cannot be trained: its run exited with " + exit
+      if (exit == 0 && Files.exists(dir.resolve("out/outputs.pb"))) {
+        return null;
+      }
+      if (exit != 0 || !Files.exists(dir.resolve("out/error.pb"))) {
+        throw new TrainingException("task " + task + " cannot be trained: its run exited with " + exit
             + " and wrote neither outputs.pb nor error.pb");
       }
+      return ErrorDocument.parseFrom(Files.readAllBytes(dir.resolve("out/error.pb"))).getError();
     } catch (IOException e) {
-      throw new TrainingException("task " + executor + " cannot be trained: " + e, e);
+      throw new TrainingException("task " + task + " cannot be trained: " + e, e);
     } finally {
       ScratchDirectories.deleteQuietly(dir);
     }
+  }
+
+  private static String firstLine(String text) {
+    int end = text.indexOf('\n');
+    return (end < 0 ? text : text.substring(0, end)).strip();
   }
 
   /** The template with no inputs declared: the executor is reached, and stops at its first input. */

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.preflyte.conventions.DeclaredTaskIndex;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.runtime.entrypoint.tasks.Literals;
+import dev.preflyte.runtime.entrypoint.tasks.SumDeclarations;
 import dev.preflyte.runtime.entrypoint.tasks.SumExecutor;
 import dev.preflyte.runtime.entrypoint.tasks.Templates;
+import dev.preflyte.runtime.local.TestTask;
 import dev.preflyte.runtime.registry.ExecutorRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,6 +40,7 @@ class PreflyteTrainIT {
   private static final Path BIN = MODULE.getParent().resolve("bin");
   private static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
   private static final String SUM = PACKAGE + "Sum";
+  private static final String DECLARED_SUM = "training.sum";
 
   @TempDir Path dir;
   private Path home;
@@ -165,12 +169,88 @@ class PreflyteTrainIT {
     JavaProcess.Result result = JavaProcess.run(dir, env, List.of(BIN.resolve("preflyte-train").toString(), "--outptu", "x"));
 
     assertEquals(2, result.exitCode());
-    assertEquals("preflyte-train: unknown argument '--outptu': preflyte-train [--output FILE]\n", result.stderr());
+    assertEquals("preflyte-train: unknown argument '--outptu': preflyte-train [--output FILE] [--inputs DIR]\n",
+        result.stderr());
     assertEquals(List.of("lib"), listing(home));
   }
 
-  private JavaProcess.Result train() throws IOException, InterruptedException {
-    return JavaProcess.run(dir, env, List.of(BIN.resolve("preflyte-train").toString()));
+  @Test
+  void aDeclaredTaskGivenTrainingInputsRunsForRealAndItsOwnCodeIsArchivedToo() throws Exception {
+    writeDeclaredSumJar();
+    assertEquals(0, train().exitCode());
+    assertTaskClassFromArchive(true, "-Xshare:on");
+    assertFalse(loadedFromArchive(Literals.class.getName()), "without inputs, training stops before Sum's own code");
+
+    Path inputs = Files.createDirectories(dir.resolve("training-inputs"));
+    Files.write(inputs.resolve(DECLARED_SUM + ".pb"), sumInputs("a", "b").toByteArray());
+    JavaProcess.Result train = train("--inputs", inputs.toString());
+
+    assertEquals(0, train.exitCode(), train.stderr());
+    assertEquals("", train.stderr());
+    assertTrue(train.stdout().startsWith("preflyte-train: trained 1 task type [" + SUM + "], and ran [" + DECLARED_SUM
+        + "] on their training inputs; wrote "), train.stdout());
+    assertEquals(List.of("lib", "preflyte.jsa"), listing(home), "nothing but the archive is left behind");
+    assertTaskClassFromArchive(true, "-Xshare:on");
+    assertTrue(loadedFromArchive(Literals.class.getName()), "Sum's own code, reached on the training inputs");
+  }
+
+  @Test
+  void badTrainingInputsAreNamedInOneLineAndTheArchiveStaysAsItWas() throws Exception {
+    writeDeclaredSumJar();
+    Files.writeString(home.resolve("preflyte.jsa"), "the previous archive");
+    Path inputs = dir.resolve("training-inputs");
+    List<BadInput> cases = List.of(
+        new BadInput("training.summ.pb", sumInputs("a", "b").toByteArray(),
+            "preflyte-train: the training inputs " + inputs.resolve("training.summ.pb") + " name no declared task:"
+                + " declared are [" + DECLARED_SUM + "] (a file is named after its task, as 'preflyte tasks' lists it)"),
+        new BadInput(DECLARED_SUM + ".pb", sumInputs("a", "c").toByteArray(),
+            "preflyte-train: task " + DECLARED_SUM + " failed on its training inputs "
+                + inputs.resolve(DECLARED_SUM + ".pb") + ": USER:InputMismatch: "),
+        new BadInput(DECLARED_SUM + ".pb", "not protobuf".getBytes(StandardCharsets.UTF_8),
+            "preflyte-train: the training inputs " + inputs.resolve(DECLARED_SUM + ".pb") + " (12 bytes) are not a"
+                + " serialized LiteralMap: "),
+        new BadInput("notes.txt", "the inputs of training.sum".getBytes(StandardCharsets.UTF_8),
+            "preflyte-train: the training inputs folder " + inputs + " holds notes.txt, which is not a <declared task"
+                + " name>.pb file: remove it"));
+    for (BadInput bad : cases) {
+      ScratchDirectories.deleteQuietly(inputs);
+      Files.createDirectories(inputs);
+      Files.write(inputs.resolve(bad.file()), bad.content());
+      assertTrainingRefused(bad.expectedStart(), "--inputs", inputs.toString());
+    }
+    assertTrainingRefused("preflyte-train: the training inputs " + dir.resolve("nowhere") + " are not a folder: give"
+        + " --inputs a folder of <declared task name>.pb files", "--inputs", dir.resolve("nowhere").toString());
+  }
+
+  private record BadInput(String file, byte[] content, String expectedStart) {}
+
+  private void assertTrainingRefused(String expectedStart, String... arguments) throws Exception {
+    JavaProcess.Result train = train(arguments);
+
+    assertEquals(1, train.exitCode(), train.stdout() + train.stderr());
+    assertEquals(1, train.stderrLines().size(), train.stderr());
+    assertTrue(train.stderr().startsWith(expectedStart), "expected " + expectedStart + "\nbut was " + train.stderr());
+    assertEquals("the previous archive", Files.readString(home.resolve("preflyte.jsa")));
+    assertEquals(List.of("lib", "preflyte.jsa"), listing(home));
+  }
+
+  /** The task jar with Sum also declared, as {@value #DECLARED_SUM}. */
+  private void writeDeclaredSumJar() throws IOException {
+    writeJar(taskJar, Map.of(
+            ExecutorRegistry.RESOURCE_DIRECTORY + SUM, SumExecutor.class.getName(),
+            DeclaredTaskIndex.indexResource(SumDeclarations.class.getName()), "field\tSUM\t" + DECLARED_SUM + "\n"),
+        SumExecutor.class, Literals.class, SumDeclarations.class, TestTask.class);
+  }
+
+  private static LiteralMap sumInputs(String first, String second) {
+    return LiteralMap.newBuilder()
+        .putLiterals(first, Literals.integer(2)).putLiterals(second, Literals.integer(3)).build();
+  }
+
+  private JavaProcess.Result train(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(BIN.resolve("preflyte-train").toString()));
+    command.addAll(List.of(arguments));
+    return JavaProcess.run(dir, env, command);
   }
 
   /** Runs Sum through preflyte-execute and checks where its executor class came from. */
@@ -205,10 +285,17 @@ class PreflyteTrainIT {
   }
 
   private static void writeJar(Path jar, String task, String executor, Class<?>... classes) throws IOException {
+    writeJar(jar, Map.of(ExecutorRegistry.RESOURCE_DIRECTORY + task, executor), classes);
+  }
+
+  /** A jar of {@code resources} (name to text) and {@code classes}. */
+  private static void writeJar(Path jar, Map<String, String> resources, Class<?>... classes) throws IOException {
     Files.createDirectories(jar.getParent());
     try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-      out.putNextEntry(new JarEntry(ExecutorRegistry.RESOURCE_DIRECTORY + task));
-      out.write(executor.getBytes(StandardCharsets.UTF_8));
+      for (Map.Entry<String, String> resource : resources.entrySet()) {
+        out.putNextEntry(new JarEntry(resource.getKey()));
+        out.write(resource.getValue().getBytes(StandardCharsets.UTF_8));
+      }
       for (Class<?> type : classes) {
         String name = type.getName().replace('.', '/') + ".class";
         out.putNextEntry(new JarEntry(name));
