@@ -4,7 +4,10 @@ assert dockerfile.isFile() : "no ${dockerfile}"
 String text = dockerfile.text
 assert text.contains('FROM eclipse-temurin:17-jre\n') : text
 assert text.contains('docker build -t registry.example:5000/greet:1.1 .') : 'image not replaced: ' + text
-assert text.contains('RUN ["preflyte-train"]') : text
+assert text.contains('RUN --mount=type=bind,source=training-inputs,target=/tmp/preflyte-training-inputs'
+    + ' ["preflyte-train", "--inputs", "/tmp/preflyte-training-inputs"]') : text
+assert new File(folder, 'training-inputs/demo.hello.pb').bytes == new File(basedir, 'training-inputs/demo.hello.pb').bytes
+assert new File(folder, '.dockerignore').text.contains('!training-inputs\n')
 assert !text.contains('ENTRYPOINT') : text
 
 // The project's classes are the task layer, its own dependencies the layer before it; Preflyte's

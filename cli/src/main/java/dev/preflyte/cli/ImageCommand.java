@@ -45,6 +45,11 @@ final class ImageCommand implements Callable<Integer> {
           + " tasks done in a second) or optimizing (C2 as well, for tasks that run seconds of hot code).")
   String jit;
 
+  @Option(names = "--training-inputs", paramLabel = "DIR",
+      description = "Inputs on which the image build's training run runs declared tasks for real, so their own"
+          + " code is in the start-up archive too: a folder of <task name>.pb files, each a LiteralMap.")
+  Path trainingInputs;
+
   @Mixin ClassPathOptions classPath;
   @Mixin ImageOptions images;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -54,7 +59,7 @@ final class ImageCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<ImageRecipes.Written> written = ImageRecipes.write(new ImageRecipes.Request(classPath.declaredTasks(),
         images.images, base, distribution, backends, classPath.entries(), output, force,
-        JitMode.parse(jit, "--jit")), line -> {
+        JitMode.parse(jit, "--jit"), trainingInputs), line -> {
           err.println("preflyte: " + line);
           err.flush();
         });

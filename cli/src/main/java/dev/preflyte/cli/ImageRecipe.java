@@ -1,5 +1,6 @@
 package dev.preflyte.cli;
 
+import dev.preflyte.runtime.entrypoint.TrainingInputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -10,6 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +39,9 @@ final class ImageRecipe {
   static final String DEPENDENCIES = "dependencies";
   static final String TASKS = "tasks";
   static final String HOME = "home";
+  static final String TRAINING_INPUTS = "training-inputs";
+  /** Where the training run sees its inputs: a bind mount for that one RUN, so no layer holds them. */
+  static final String IMAGE_TRAINING_INPUTS = "/tmp/preflyte-training-inputs";
 
   private final OciReference image;
   private final List<String> taskNames;
@@ -44,9 +50,11 @@ final class ImageRecipe {
   private final Map<String, Path> backends;
   private final TaskClassPath classPath;
   private final JitMode jit;
+  private final SortedMap<String, Path> trainingInputs;
 
+  /** @param trainingInputs task name to its training inputs file, for this image's tasks */
   ImageRecipe(OciReference image, List<String> taskNames, OciReference base, DistributionTree distribution,
-      Map<String, Path> backends, TaskClassPath classPath, JitMode jit) {
+      Map<String, Path> backends, TaskClassPath classPath, JitMode jit, Map<String, Path> trainingInputs) {
     this.image = image;
     this.taskNames = List.copyOf(taskNames);
     this.base = base;
@@ -54,6 +62,7 @@ final class ImageRecipe {
     this.backends = Map.copyOf(backends);
     this.classPath = classPath;
     this.jit = jit;
+    this.trainingInputs = new TreeMap<>(trainingInputs);
   }
 
   OciReference image() {
@@ -89,8 +98,16 @@ final class ImageRecipe {
     }
     lines.add("COPY " + DEPENDENCIES + "/ " + IMAGE_DEPENDENCIES + "/");
     lines.add("COPY " + TASKS + "/ " + IMAGE_TASKS + "/");
-    lines.add("# The start-up archive for this base's JVM, trained on these tasks' types.");
-    lines.add("RUN [\"" + DistributionTree.TRAIN + "\"]");
+    if (trainingInputs.isEmpty()) {
+      lines.add("# The start-up archive for this base's JVM, trained on these tasks' types.");
+      lines.add("RUN [\"" + DistributionTree.TRAIN + "\"]");
+    } else {
+      lines.add("# The start-up archive for this base's JVM, trained on these tasks' types. These run for real");
+      lines.add("# on their training inputs, mounted for this step only (BuildKit, podman, buildah), so that no");
+      lines.add("# layer holds them: " + String.join(", ", trainingInputs.keySet()));
+      lines.add("RUN --mount=type=bind,source=" + TRAINING_INPUTS + ",target=" + IMAGE_TRAINING_INPUTS + " [\""
+          + DistributionTree.TRAIN + "\", \"--inputs\", \"" + IMAGE_TRAINING_INPUTS + "\"]");
+    }
     lines.add("USER " + USER);
     lines.add("# preflyte-execute keeps a run's scratch files in TMPDIR, else the working directory, else /tmp:");
     lines.add("# under readOnlyRootFilesystem, mount a writable volume (an emptyDir) at " + WORK_DIR + ".");
@@ -98,12 +115,15 @@ final class ImageRecipe {
     return String.join("\n", lines) + "\n";
   }
 
-  static String dockerignore() {
+  String dockerignore() {
+    Stream<String> folders = Stream.of(HOME, DISTRIBUTION, BACKENDS, DEPENDENCIES, TASKS);
+    if (!trainingInputs.isEmpty()) {
+      folders = Stream.concat(folders, Stream.of(TRAINING_INPUTS));
+    }
     return "# Only the recipe's own folders reach the builder: nothing else put here (credentials,\n"
         + "# a ~/.flyte config) can end up in a layer.\n"
         + "*\n"
-        + Stream.of(HOME, DISTRIBUTION, BACKENDS, DEPENDENCIES, TASKS).map(folder -> "!" + folder + "\n")
-            .reduce("", String::concat);
+        + folders.map(folder -> "!" + folder + "\n").reduce("", String::concat);
   }
 
   /** Writes the Dockerfile, .dockerignore and every folder the COPY lines name into {@code folder}. */
@@ -124,6 +144,10 @@ final class ImageRecipe {
       copyTree(backend.getValue(), folder.resolve(BACKENDS).resolve(backend.getKey()));
     }
     classPath.copyTo(folder.resolve(TASKS), folder.resolve(DEPENDENCIES));
+    for (Map.Entry<String, Path> inputs : trainingInputs.entrySet()) {
+      Path target = Files.createDirectories(folder.resolve(TRAINING_INPUTS)).resolve(inputs.getKey() + TrainingInputs.SUFFIX);
+      Files.copy(inputs.getValue(), target);
+    }
     Files.writeString(folder.resolve("Dockerfile"), dockerfile());
     Files.writeString(folder.resolve(".dockerignore"), dockerignore());
     readableByAll(folder);

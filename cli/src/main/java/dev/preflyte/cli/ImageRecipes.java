@@ -1,6 +1,8 @@
 package dev.preflyte.cli;
 
 import dev.preflyte.runtime.entrypoint.ScratchDirectories;
+import dev.preflyte.runtime.entrypoint.TrainingException;
+import dev.preflyte.runtime.entrypoint.TrainingInputs;
 import dev.preflyte.runtime.registry.DeclaredTask;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -40,9 +43,11 @@ public final class ImageRecipes {
    * @param classPath the task project's jars and class folders, task classes and dependencies
    * @param force replace an output folder that is not empty
    * @param jit the compilers the image's tasks run with ({@code PREFLYTE_JIT})
+   * @param trainingInputs a folder of training inputs ({@link TrainingInputs}) for the image builds'
+   *     training runs; {@code null} for none
    */
   public record Request(List<DeclaredTask> tasks, Map<String, String> images, String base, Path distribution,
-      List<String> backends, List<Path> classPath, Path output, boolean force, JitMode jit) {
+      List<String> backends, List<Path> classPath, Path output, boolean force, JitMode jit, Path trainingInputs) {
     public Request {
       Objects.requireNonNull(jit, "jit");
       tasks = List.copyOf(tasks);
@@ -63,6 +68,7 @@ public final class ImageRecipes {
   public static List<Written> write(Request request, Consumer<String> warnings) throws IOException {
     OciReference base = OciReference.parse(request.base() == null ? DEFAULT_BASE : request.base(), "--base");
     Map<String, List<String>> tasksByImage = tasksByImage(request);
+    Map<String, Path> trainingInputs = trainingInputs(request);
     Path output = checkOutput(request.output(), request.force());
     DistributionTree distribution = DistributionTree.find(request.distribution());
     Map<String, Path> backends = backends(distribution, request.backends());
@@ -77,8 +83,10 @@ public final class ImageRecipes {
       // Images of different registries or owners may share a last name: those get their whole repository.
       String folder = shortNames.get(reference.shortName()) == 1 ? reference.shortName()
           : reference.repository().replaceAll("[^A-Za-z0-9._-]", "_");
+      Map<String, Path> imageInputs = new TreeMap<>(trainingInputs);
+      imageInputs.keySet().retainAll(image.getValue());
       recipes.put(folder, new ImageRecipe(reference, image.getValue(), base, distribution, backends, classPath,
-          request.jit()));
+          request.jit(), imageInputs));
     }
 
     Path parent = output.getParent();
@@ -122,6 +130,22 @@ public final class ImageRecipes {
       tasksByImage.computeIfAbsent(image, key -> new ArrayList<>()).add(task.name());
     }
     return tasksByImage;
+  }
+
+  /** Task name to its training inputs file, checked: every file names a declared task of the request. */
+  private static Map<String, Path> trainingInputs(Request request) {
+    if (request.trainingInputs() == null) {
+      return Map.of();
+    }
+    Map<String, Path> files = new TreeMap<>();
+    try {
+      TrainingInputs inputs = TrainingInputs.read(request.trainingInputs());
+      inputs.checkDeclared(request.tasks().stream().map(DeclaredTask::name).collect(Collectors.toSet()));
+      inputs.taskNames().forEach(name -> files.put(name, inputs.fileOf(name)));
+    } catch (TrainingException e) {
+      throw new CliException("--training-inputs: " + e.getMessage(), e);
+    }
+    return files;
   }
 
   private static Path checkOutput(Path output, boolean force) throws IOException {

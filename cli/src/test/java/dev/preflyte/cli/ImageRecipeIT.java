@@ -42,6 +42,8 @@ class ImageRecipeIT {
   private static final Path JDK_25 = Path.of(System.getProperty("preflyte.jdk25",
       "/usr/lib/jvm/temurin-25-jdk-amd64"));
 
+  private static final String ENGLISH_WORDS = "dev.preflyte.samples.typed.SampleTasks.ENGLISH_WORDS";
+
   @TempDir Path dir;
 
   @Test
@@ -84,6 +86,24 @@ class ImageRecipeIT {
     MaterializedImage image = MaterializedImage.build(context, dir.resolve("root"), baseEnvironment(JDK_25.toString()));
     assertTrue(Files.size(image.path("/opt/preflyte/preflyte.aot")) > 0);
     assertFalse(Files.exists(image.path("/opt/preflyte/preflyte.jsa")), "an archive for another JVM was left");
+    runEnglishWords(image);
+  }
+
+  @Test
+  void trainingInputsAreMountedForTheTrainingRunAloneWhichRunsTheirTaskForReal() throws Exception {
+    Path inputs = Files.createDirectories(dir.resolve("training-inputs"));
+    Files.write(inputs.resolve(ENGLISH_WORDS + ".pb"), englishWordsInputs().toByteArray());
+    Path context = writeRecipe(inputs);
+
+    assertTrue(Files.readAllLines(context.resolve("Dockerfile")).contains("RUN --mount=type=bind,source=training-inputs,"
+        + "target=/tmp/preflyte-training-inputs [\"preflyte-train\", \"--inputs\", \"/tmp/preflyte-training-inputs\"]"),
+        Files.readString(context.resolve("Dockerfile")));
+    assertEquals(List.of(ENGLISH_WORDS + ".pb"), list(context.resolve("training-inputs")));
+    assertTrue(Files.readString(context.resolve(".dockerignore")).contains("!training-inputs\n"));
+    MaterializedImage image = MaterializedImage.build(context, dir.resolve("root"), baseEnvironment(System.getProperty("java.home")));
+    String training = image.runs.get(image.runs.size() - 1).output();
+    assertTrue(training.contains(", and ran [" + ENGLISH_WORDS + "] on their training inputs; wrote "), training);
+    assertFalse(Files.exists(image.path("/tmp/preflyte-training-inputs")), "the mounted inputs stayed in the image");
     runEnglishWords(image);
   }
 
@@ -169,7 +189,7 @@ class ImageRecipeIT {
   /** Runs a sample task in the image; the launcher's classes must come from the archive the image build trained. */
   private ContainerPluginHarness.Outcome runEnglishWords(MaterializedImage image) throws Exception {
     DeclaredTask task = DeclaredTasks.load(ImageRecipeIT.class.getClassLoader()).stream()
-        .filter(declared -> declared.name().equals("dev.preflyte.samples.typed.SampleTasks.ENGLISH_WORDS"))
+        .filter(declared -> declared.name().equals(ENGLISH_WORDS))
         .findFirst().orElseThrow();
     TaskTemplate template = task.toTaskTemplate(new RegistrationSettings("flytesnacks", "development", "v1"));
     Map<String, String> environment = image.hostEnvironment();
@@ -178,9 +198,8 @@ class ImageRecipeIT {
     environment.forEach(harness::env);
     Path classLoading = dir.resolve("class-load.log");
     harness.env("JAVA_OPTS", environment.get("JAVA_OPTS") + " -Xlog:class+load=info:file=" + classLoading);
-    ContainerPluginHarness.Outcome outcome = harness.run(template, LiteralMap.newBuilder()
-        .putLiterals("text", LiteralCodecs.string().encode("the cat saw the other cat and a dog", null))
-        .build(), image.path(image.workDir).resolve("cluster"), 0);
+    ContainerPluginHarness.Outcome outcome = harness.run(template, englishWordsInputs(),
+        image.path(image.workDir).resolve("cluster"), 0);
     assertEquals(ContainerPluginHarness.Outcome.Phase.SUCCEEDED, outcome.phase(), outcome.toString());
     // The JDK's own archive holds no Preflyte class: shared, it came from the image's trained archive.
     assertTrue(Files.readString(classLoading).contains(
@@ -189,9 +208,19 @@ class ImageRecipeIT {
     return outcome;
   }
 
+  private static LiteralMap englishWordsInputs() {
+    return LiteralMap.newBuilder()
+        .putLiterals("text", LiteralCodecs.string().encode("the cat saw the other cat and a dog", null)).build();
+  }
+
   private Path writeRecipe() throws Exception {
+    return writeRecipe(null);
+  }
+
+  private Path writeRecipe(Path trainingInputs) throws Exception {
     ImageRecipes.write(new ImageRecipes.Request(DeclaredTasks.load(ImageRecipeIT.class.getClassLoader()), Map.of(),
-        null, DISTRIBUTION, List.of(), List.of(samplesJar()), dir.resolve("images"), false, JitMode.QUICK), line -> {});
+        null, DISTRIBUTION, List.of(), List.of(samplesJar()), dir.resolve("images"), false, JitMode.QUICK,
+        trainingInputs), line -> {});
     return dir.resolve("images/samples");
   }
 

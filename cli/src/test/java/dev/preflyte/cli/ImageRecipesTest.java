@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.runtime.registry.DeclaredTask;
 import dev.preflyte.runtime.registry.DeclaredTasks;
 import dev.preflyte.runtime.task.TaskSettings;
@@ -58,7 +59,7 @@ class ImageRecipesTest {
   private ImageRecipes.Request request(List<DeclaredTask> tasks, String base, List<String> backends,
       List<Path> classPath, boolean force) {
     return new ImageRecipes.Request(tasks, Map.of(), base, distribution, backends, classPath, dir.resolve("out"), force,
-        JitMode.QUICK);
+        JitMode.QUICK, null);
   }
 
   private static List<DeclaredTask> sampleTasks() {
@@ -169,9 +170,18 @@ class ImageRecipesTest {
         request(tasks, null, List.of(), List.of(distribution.resolve("lib/protobuf-java-4.33.5.jar")), false));
     assertRefused("class-path entry " + dir.resolve("gone.jar") + " does not exist",
         request(tasks, null, List.of(), List.of(samples, dir.resolve("gone.jar")), false));
+    Path trainingInputs = Files.createDirectories(dir.resolve("training-inputs"));
+    Files.write(trainingInputs.resolve("samples.word_stats.pb"), LiteralMap.getDefaultInstance().toByteArray());
+    assertRefused("--training-inputs: the training inputs " + trainingInputs.resolve("samples.word_stats.pb")
+        + " name no declared task: declared are [dev.preflyte.samples.typed.SampleTasks.ENGLISH_WORDS,",
+        new ImageRecipes.Request(tasks, Map.of(), null, distribution, List.of(), List.of(samples), dir.resolve("out"),
+            false, JitMode.QUICK, trainingInputs));
+    assertRefused("--training-inputs: the training inputs " + dir.resolve("nowhere") + " are not a folder",
+        new ImageRecipes.Request(tasks, Map.of(), null, distribution, List.of(), List.of(samples), dir.resolve("out"),
+            false, JitMode.QUICK, dir.resolve("nowhere")));
     assertRefused("--distribution " + dir + " is not a Preflyte distribution: it has no lib/",
         new ImageRecipes.Request(tasks, Map.of(), null, dir, List.of(), List.of(samples), dir.resolve("out"), false,
-            JitMode.QUICK));
+            JitMode.QUICK, null));
   }
 
   @Test
@@ -213,7 +223,7 @@ class ImageRecipesTest {
   @Test
   void anOptimizingImageSetsPreflyteJitBeforeItsTrainingRunAndAQuickOneLeavesTheDefault() throws Exception {
     ImageRecipes.write(new ImageRecipes.Request(sampleTasks(), Map.of(), null, distribution, List.of(), List.of(samples),
-        dir.resolve("out"), false, JitMode.OPTIMIZING), warnings::add);
+        dir.resolve("out"), false, JitMode.OPTIMIZING, null), warnings::add);
     String optimizing = Files.readString(dir.resolve("out/samples/Dockerfile"));
     ImageRecipes.write(request(sampleTasks(), null, List.of(), List.of(samples), true), warnings::add);
     String quick = Files.readString(dir.resolve("out/samples/Dockerfile"));

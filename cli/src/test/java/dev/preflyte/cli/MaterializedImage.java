@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * A Dockerfile done by hand, for tests on a machine without a container engine: its COPY lines
  * place the context's files under a folder standing for the image's root, its ENV lines set the
- * environment, its exec-form RUN lines run with that environment, USER and WORKDIR are recorded.
+ * environment, its exec-form RUN lines run with that environment (a RUN's bind mount of a context
+ * folder is there for that RUN only), USER and WORKDIR are recorded.
  * Paths of the image become paths under the root wherever a value names one that the recipe made.
  */
 final class MaterializedImage {
@@ -32,6 +34,8 @@ final class MaterializedImage {
   final Path root;
   final List<Instruction> instructions = new ArrayList<>();
   final List<Copy> copies = new ArrayList<>();
+  /** What each RUN printed, in order. */
+  final List<Result> runs = new ArrayList<>();
   /** The environment as the image declares it, image paths unchanged. */
   final Map<String, String> imageEnvironment = new LinkedHashMap<>();
   String base;
@@ -76,7 +80,7 @@ final class MaterializedImage {
         case "FROM" -> image.base = instruction.arguments();
         case "ENV" -> image.env(instruction.arguments());
         case "COPY" -> image.copy(context, instruction.arguments());
-        case "RUN" -> image.run(instruction.arguments());
+        case "RUN" -> image.run(context, instruction.arguments());
         case "USER" -> image.user = instruction.arguments();
         case "WORKDIR" -> {
           image.workDir = instruction.arguments();
@@ -155,6 +159,11 @@ final class MaterializedImage {
           StandardCopyOption.COPY_ATTRIBUTES);
       return;
     }
+    copyTree(source, target);
+  }
+
+  /** The contents of folder {@code source} into {@code target}, modes kept, as COPY does. */
+  private static void copyTree(Path source, Path target) throws IOException {
     try (Stream<Path> files = Files.walk(source)) {
       files.forEach(file -> {
         Path copy = target.resolve(source.relativize(file).toString());
@@ -171,19 +180,53 @@ final class MaterializedImage {
     }
   }
 
-  /** RUN ["program", "arg"...]: the program found on the image's PATH, run in the image's environment. */
-  private void run(String arguments) throws IOException, InterruptedException {
+  /**
+   * RUN [--mount=type=bind,source=FOLDER,target=PATH] ["program", "arg"...]: the program found on the
+   * image's PATH, run in the image's environment, its arguments that name image paths turned into
+   * paths under the root; a bind-mounted context folder is copied to its target for the run and
+   * removed after it, leaving the image as it was.
+   */
+  private void run(Path context, String arguments) throws IOException, InterruptedException {
+    Path mounted = null;
+    Matcher mount = Pattern.compile("--mount=type=bind,source=([^,\\s]+),target=(\\S+)\\s+(.*)").matcher(arguments);
+    if (mount.matches()) {
+      Path source = context.resolve(mount.group(1));
+      if (!Files.isDirectory(source)) {
+        throw new IllegalStateException("RUN mounts " + mount.group(1) + ", which is not in the context " + context);
+      }
+      mounted = path(mount.group(2));
+      if (Files.exists(mounted)) {
+        throw new IllegalStateException("RUN mounts over " + mount.group(2) + ", which the image already has");
+      }
+      copyTree(source, mounted);
+      arguments = mount.group(3);
+    }
     if (!arguments.startsWith("[")) {
       throw new IllegalArgumentException("only exec-form RUN is handled here (no shell): " + arguments);
     }
     List<String> command = new ArrayList<>();
     Matcher word = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(arguments);
     while (word.find()) {
-      command.add(word.group(1));
+      command.add(command.isEmpty() ? word.group(1) : hostValue(word.group(1)));
     }
-    Result result = execute(command, Map.of());
-    if (result.exit() != 0) {
-      throw new IllegalStateException("RUN " + arguments + " failed (exit " + result.exit() + "): " + result.error());
+    try {
+      Result result = execute(command, Map.of());
+      runs.add(result);
+      if (result.exit() != 0) {
+        throw new IllegalStateException("RUN " + arguments + " failed (exit " + result.exit() + "): " + result.error());
+      }
+    } finally {
+      if (mounted != null) {
+        deleteTree(mounted);
+      }
+    }
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
     }
   }
 

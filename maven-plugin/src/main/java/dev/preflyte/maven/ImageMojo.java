@@ -56,6 +56,13 @@ public final class ImageMojo extends TasksMojo {
   @Parameter(property = "preflyte.jit")
   String jit;
 
+  /**
+   * Inputs on which the image build's training run runs declared tasks for real, so their own code
+   * is in the start-up archive too: a folder of {@code <task name>.pb} files, each a LiteralMap.
+   */
+  @Parameter(property = "preflyte.trainingInputs")
+  File trainingInputs;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -74,7 +81,7 @@ public final class ImageMojo extends TasksMojo {
       ImageRecipes.Request request = new ImageRecipes.Request(tasks, images(), base,
           distribution == null ? null : distribution.toPath(),
           backends == null ? List.of() : backends, classPath, output.toPath(), force,
-          JitMode.parse(jit, "<jit> (preflyte.jit)"));
+          JitMode.parse(jit, "<jit> (preflyte.jit)"), trainingInputs == null ? null : trainingInputs.toPath());
       for (ImageRecipes.Written image : ImageRecipes.write(request, line -> getLog().warn(line))) {
         getLog().info("wrote " + image.folder() + " for " + image.image() + " (" + image.tasks().size() + " task"
             + (image.tasks().size() == 1 ? "" : "s") + ")");

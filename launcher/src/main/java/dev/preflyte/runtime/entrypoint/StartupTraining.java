@@ -78,12 +78,12 @@ public final class StartupTraining {
     try {
       // The entrypoint itself (its output scrubbing), as the JVM's launcher calls it.
       if (PreflyteExecute.run(new String[] {"--help"}) != 0) {
-        throw new TaskTypeTraining.TrainingException("preflyte-execute --help failed: rebuild the distribution");
+        throw new TrainingException("preflyte-execute --help failed: rebuild the distribution");
       }
       trainSyntheticTask();
       String inputs = options.get(INPUTS);
       trained = TaskTypeTraining.trainAll(loader, inputs == null ? TrainingInputs.none() : TrainingInputs.read(Path.of(inputs)));
-    } catch (TaskTypeTraining.TrainingException e) {
+    } catch (TrainingException e) {
       System.err.println("preflyte-train: " + e.getMessage().replace('\n', ' '));
       System.exit(1);
       return;
@@ -143,7 +143,7 @@ public final class StartupTraining {
         int failed = run(dir, loader, "dev.preflyte.runtime.entrypoint.StartupTraining$Unknown", "failed");
         if (ok != 0 || failed != 0 || !Files.exists(dir.resolve("ok/outputs.pb"))
             || !Files.exists(dir.resolve("failed/error.pb"))) {
-          throw new TaskTypeTraining.TrainingException(
+          throw new TrainingException(
               "the runtime's own training task did not run as preflyte-execute must: rebuild the distribution");
         }
       }

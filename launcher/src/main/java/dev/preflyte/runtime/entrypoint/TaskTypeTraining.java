@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Runs every task type on a class path once through {@link ExecuteCommand}, so that a training run
@@ -40,17 +39,6 @@ import java.util.TreeSet;
  */
 final class TaskTypeTraining {
 
-  /** Why a training run cannot make an archive; the message names the task and the fix. */
-  static final class TrainingException extends RuntimeException {
-    TrainingException(String message) {
-      super(message);
-    }
-
-    TrainingException(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
   private TaskTypeTraining() {}
 
   /**
@@ -66,13 +54,9 @@ final class TaskTypeTraining {
     List<DeclaredTask> declared = declaredTasks(loader);
     Map<String, DeclaredTask> byName = new LinkedHashMap<>();
     declared.forEach(task -> byName.putIfAbsent(task.name(), task));
+    inputs.checkDeclared(byName.keySet());
     for (String name : inputs.taskNames()) {
-      DeclaredTask task = byName.get(name);
-      if (task == null) {
-        throw new TrainingException("the training inputs " + inputs.fileOf(name) + " name no declared task: declared are "
-            + new TreeSet<>(byName.keySet()) + " (a file is named after its task, as 'preflyte tasks' lists it)");
-      }
-      trainOnInputs(loader, task, inputs.forTask(name), inputs.fileOf(name));
+      trainOnInputs(loader, byName.get(name), inputs.forTask(name), inputs.fileOf(name));
     }
     Map<String, TaskTemplate> templates = templates(loader, declared);
     for (Map.Entry<String, TaskTemplate> task : templates.entrySet()) {

@@ -18,9 +18,9 @@ import java.util.TreeSet;
  * {@code {{.input}}} ({@code preflyte run NAME --input ... --output-dir D} leaves one in
  * {@code D/inputs.pb}). Without them, training stops every task at its first input.
  */
-final class TrainingInputs {
+public final class TrainingInputs {
 
-  static final String SUFFIX = ".pb";
+  public static final String SUFFIX = ".pb";
 
   private final Path directory;
   private final Map<String, LiteralMap> byTask;
@@ -38,12 +38,12 @@ final class TrainingInputs {
   /**
    * Reads every {@code <name>.pb} in {@code directory}.
    *
-   * @throws TaskTypeTraining.TrainingException naming the folder or file at fault: not a folder, a
+   * @throws TrainingException naming the folder or file at fault: not a folder, a
    *     file of another kind, a file that is no LiteralMap
    */
-  static TrainingInputs read(Path directory) {
+  public static TrainingInputs read(Path directory) {
     if (!Files.isDirectory(directory)) {
-      throw new TaskTypeTraining.TrainingException("the training inputs " + directory + " are not a folder: give"
+      throw new TrainingException("the training inputs " + directory + " are not a folder: give"
           + " --inputs a folder of <declared task name>.pb files");
     }
     Map<String, LiteralMap> byTask = new TreeMap<>();
@@ -51,13 +51,13 @@ final class TrainingInputs {
       for (Path file : files) {
         String fileName = file.getFileName().toString();
         if (!fileName.endsWith(SUFFIX) || fileName.length() == SUFFIX.length() || !Files.isRegularFile(file)) {
-          throw new TaskTypeTraining.TrainingException("the training inputs folder " + directory + " holds " + fileName
+          throw new TrainingException("the training inputs folder " + directory + " holds " + fileName
               + ", which is not a <declared task name>.pb file: remove it");
         }
         byTask.put(fileName.substring(0, fileName.length() - SUFFIX.length()), parse(file));
       }
     } catch (IOException e) {
-      throw new TaskTypeTraining.TrainingException("the training inputs " + directory + " cannot be read: " + e, e);
+      throw new TrainingException("the training inputs " + directory + " cannot be read: " + e, e);
     }
     return new TrainingInputs(directory, Map.copyOf(byTask));
   }
@@ -67,15 +67,28 @@ final class TrainingInputs {
     try {
       return LiteralMap.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {
-      throw new TaskTypeTraining.TrainingException("the training inputs " + file + " (" + bytes.length
+      throw new TrainingException("the training inputs " + file + " (" + bytes.length
           + " bytes) are not a serialized LiteralMap: " + e.getMessage() + "; write them with 'preflyte run NAME"
           + " --input ... --output-dir DIR', which leaves DIR/inputs.pb", e);
     }
   }
 
   /** The names of the tasks given inputs, sorted. */
-  Set<String> taskNames() {
+  public Set<String> taskNames() {
     return new TreeSet<>(byTask.keySet());
+  }
+
+  /**
+   * @throws TrainingException naming the first file whose name is none of {@code declaredNames}, the
+   *     names of the declared tasks the inputs are for
+   */
+  public void checkDeclared(Set<String> declaredNames) {
+    for (String name : taskNames()) {
+      if (!declaredNames.contains(name)) {
+        throw new TrainingException("the training inputs " + fileOf(name) + " name no declared task: declared are "
+            + new TreeSet<>(declaredNames) + " (a file is named after its task, as 'preflyte tasks' lists it)");
+      }
+    }
   }
 
   /** The inputs for the declared task {@code name}, or null. */
@@ -84,7 +97,7 @@ final class TrainingInputs {
   }
 
   /** The file the inputs of {@code name} came from, for messages. */
-  Path fileOf(String name) {
+  public Path fileOf(String name) {
     return directory.resolve(name + SUFFIX);
   }
 }
