@@ -5,7 +5,8 @@
 # next to a bare hello-world JVM with the same JVM flags; on each JDK, in one run, interleaved:
 # OpenJDK 17 (the default java, or BENCH_JDK17) with the class-data-sharing archive and Temurin 25
 # (BENCH_JDK25, default /usr/lib/jvm/temurin-25-jdk-amd64, left out if absent) with the AOT cache,
-# each archive written by bin/preflyte-train for the two tasks' jars.
+# each archive written by bin/preflyte-train for the two tasks' jars; WordStats also with an archive
+# trained on its inputs (preflyte-train --inputs), which archives the task's own code too.
 #
 #   bench/execute-bench.sh [runs] [changes]   (default 20 runs of each; needs everything packaged:
 #                                              mvn -B package -DskipTests)
@@ -65,16 +66,20 @@ tasks="$out/tasks/sum.jar:$out/tasks/samples.jar"
 export PREFLYTE_CLASSPATH="$tasks"
 
 # A distribution as an image holds it: lib/ copied, archives trained by preflyte-train for every JDK
-# with PREFLYTE_CLASSPATH=$2 (the tasks' jars, or nothing).
+# with PREFLYTE_CLASSPATH=$2 (the tasks' jars, or nothing), and $3 as its --inputs when given.
 make_home() {
-  local home="$1" training="$2" jdk
+  local home="$1" training="$2" inputs="${3:-}" jdk
   mkdir -p "$home" && cp -r "$dist/lib" "$home/lib"
   for jdk in "${jdks[@]}"; do
-    PREFLYTE_HOME="$home" PREFLYTE_CLASSPATH="$training" JAVA_HOME="$(jdk_home "$jdk")" "$root/bin/preflyte-train" >/dev/null
+    PREFLYTE_HOME="$home" PREFLYTE_CLASSPATH="$training" JAVA_HOME="$(jdk_home "$jdk")" "$root/bin/preflyte-train" \
+      ${inputs:+--inputs "$inputs"} >/dev/null
   done
 }
 make_home "$out/home" "$tasks"
-variants=(archive noarchive sample)
+# The same, trained on WordStats' inputs as those of a declared WordStats task: its own code archived too.
+mkdir -p "$out/training-inputs" && cp "$out/sample/inputs.pb" "$out/training-inputs/samples.case_sensitive_words.pb"
+make_home "$out/home-trained" "$tasks" "$out/training-inputs"
+variants=(archive noarchive sample sample-trained)
 if [ "$changes" = changes ]; then
   variants+=(before before-sample runtime-only jit jit-sample optimizing)
   mkdir -p "$out/before/bin" "$out/before/home"
@@ -99,6 +104,7 @@ run_variant() {
   case "$variant" in
     noarchive) cds=off ;;
     sample) task=("${sample[@]}") ;;
+    sample-trained) home="$out/home-trained" task=("${sample[@]}") ;;
     before) bin="$out/before/bin" home="$out/before/home" ;;
     before-sample) bin="$out/before/bin" home="$out/before/home" task=("${sample[@]}") ;;
     runtime-only) home="$out/runtime-only" ;;
@@ -143,6 +149,7 @@ done
 
 declare -A names=(
   [archive]="Sum, start-up archive" [noarchive]="Sum, no archive" [sample]="WordStats, start-up archive"
+  [sample-trained]="WordStats, archive trained on its inputs"
   [before]="Sum, before ($before_commit)" [before-sample]="WordStats, before ($before_commit)"
   [runtime-only]="Sum, archive of the runtime only"
   [jit]="Sum, usual JIT thresholds" [jit-sample]="WordStats, usual JIT thresholds"
