@@ -172,6 +172,12 @@ class PreflyteTrainIT {
     assertEquals("preflyte-train: unknown argument '--outptu': preflyte-train [--output FILE] [--inputs DIR]\n",
         result.stderr());
     assertEquals(List.of("lib"), listing(home));
+
+    JavaProcess.Result help = JavaProcess.run(dir, env, List.of(BIN.resolve("preflyte-train").toString(), "--help"));
+    assertEquals(0, help.exitCode());
+    assertTrue(help.stdout().startsWith("usage: preflyte-train [--output FILE] [--inputs DIR]\n"), help.stdout());
+    assertEquals("", help.stderr());
+    assertEquals(List.of("lib"), listing(home));
   }
 
   @Test
