@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.preflyte.idl.core.ErrorDocument;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.TaskTemplate;
+import dev.preflyte.runtime.entrypoint.ErrorDocuments;
 import dev.preflyte.runtime.entrypoint.ExecuteCommand;
 import dev.preflyte.runtime.executor.EnvironmentSecrets;
 import dev.preflyte.runtime.literal.LiteralContext;
@@ -115,10 +116,9 @@ final class RunCommand implements Callable<Integer> {
     Path error = outputs.resolve("error.pb");
     if (Files.exists(error)) {
       ErrorDocument document = ErrorDocument.parseFrom(Files.readAllBytes(error));
-      String message = document.getError().getMessage();
-      int end = message.indexOf('\n');
       err.println("preflyte: task failed: " + document.getError().getCode() + " (" + document.getError().getKind()
-          + ", origin " + document.getError().getOrigin() + "): " + (end < 0 ? message : message.substring(0, end)));
+          + ", origin " + document.getError().getOrigin() + "): "
+          + ErrorDocuments.firstLine(document.getError().getMessage()));
       err.flush();
       return 1;
     }

@@ -59,9 +59,13 @@ public final class ErrorDocuments {
 
   /** The first line of the scrubbed message: the exception type and its message. */
   public static String summary(Throwable failure, SecretScrubber scrubber) {
-    String line = scrubber.scrub(describe(failure));
-    int newline = line.indexOf('\n');
-    return newline < 0 ? line : line.substring(0, newline);
+    return firstLine(scrubber.scrub(describe(failure)));
+  }
+
+  /** {@code text} up to its first line break: an error document's message as one line. */
+  public static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
   }
 
   /** {@code failure.toString()}, or its class and what went wrong when that throws. */

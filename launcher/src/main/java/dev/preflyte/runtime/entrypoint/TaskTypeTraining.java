@@ -106,7 +106,7 @@ final class TaskTypeTraining {
     ContainerError error = run(loader, executor, template(task), inputs, task.name());
     if (error != null) {
       throw new TrainingException("task " + task.name() + " failed on its training inputs " + file + ": "
-          + error.getCode() + ": " + firstLine(error.getMessage()) + ". Fix the inputs, or remove the file to train"
+          + error.getCode() + ": " + ErrorDocuments.firstLine(error.getMessage()).strip() + ". Fix the inputs, or remove the file to train"
           + " the task without running it");
     }
   }
@@ -148,11 +148,6 @@ final class TaskTypeTraining {
     } finally {
       ScratchDirectories.deleteQuietly(dir);
     }
-  }
-
-  private static String firstLine(String text) {
-    int end = text.indexOf('\n');
-    return (end < 0 ? text : text.substring(0, end)).strip();
   }
 
   /** The template with no inputs declared: the executor is reached, and stops at its first input. */
