@@ -144,9 +144,11 @@ final class ImageRecipe {
       copyTree(backend.getValue(), folder.resolve(BACKENDS).resolve(backend.getKey()));
     }
     classPath.copyTo(folder.resolve(TASKS), folder.resolve(DEPENDENCIES));
-    for (Map.Entry<String, Path> inputs : trainingInputs.entrySet()) {
-      Path target = Files.createDirectories(folder.resolve(TRAINING_INPUTS)).resolve(inputs.getKey() + TrainingInputs.SUFFIX);
-      Files.copy(inputs.getValue(), target);
+    if (!trainingInputs.isEmpty()) {
+      Path inputsFolder = Files.createDirectories(folder.resolve(TRAINING_INPUTS));
+      for (Map.Entry<String, Path> inputs : trainingInputs.entrySet()) {
+        Files.copy(inputs.getValue(), inputsFolder.resolve(inputs.getKey() + TrainingInputs.SUFFIX));
+      }
     }
     Files.writeString(folder.resolve("Dockerfile"), dockerfile());
     Files.writeString(folder.resolve(".dockerignore"), dockerignore());

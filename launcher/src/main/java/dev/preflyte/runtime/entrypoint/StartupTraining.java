@@ -76,13 +76,15 @@ public final class StartupTraining {
     }
     TaskTypeTraining.Trained trained;
     try {
+      // Read first, so that a bad file stops the training before any of it runs.
+      String inputsFolder = options.get(INPUTS);
+      TrainingInputs inputs = inputsFolder == null ? TrainingInputs.none() : TrainingInputs.read(Path.of(inputsFolder));
       // The entrypoint itself (its output scrubbing), as the JVM's launcher calls it.
       if (PreflyteExecute.run(new String[] {"--help"}) != 0) {
         throw new TrainingException("preflyte-execute --help failed: rebuild the distribution");
       }
       trainSyntheticTask();
-      String inputs = options.get(INPUTS);
-      trained = TaskTypeTraining.trainAll(loader, inputs == null ? TrainingInputs.none() : TrainingInputs.read(Path.of(inputs)));
+      trained = TaskTypeTraining.trainAll(loader, inputs);
     } catch (TrainingException e) {
       System.err.println("preflyte-train: " + e.getMessage().replace('\n', ' '));
       System.exit(1);

@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Collections;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -23,16 +24,16 @@ public final class TrainingInputs {
   public static final String SUFFIX = ".pb";
 
   private final Path directory;
-  private final Map<String, LiteralMap> byTask;
+  private final SortedMap<String, LiteralMap> byTask;
 
-  private TrainingInputs(Path directory, Map<String, LiteralMap> byTask) {
+  private TrainingInputs(Path directory, SortedMap<String, LiteralMap> byTask) {
     this.directory = directory;
-    this.byTask = byTask;
+    this.byTask = Collections.unmodifiableSortedMap(byTask);
   }
 
   /** No training inputs: every task stops at its first input. */
   static TrainingInputs none() {
-    return new TrainingInputs(null, Map.of());
+    return new TrainingInputs(null, new TreeMap<>());
   }
 
   /**
@@ -46,7 +47,7 @@ public final class TrainingInputs {
       throw new TrainingException("the training inputs " + directory + " are not a folder: give"
           + " --inputs a folder of <declared task name>.pb files");
     }
-    Map<String, LiteralMap> byTask = new TreeMap<>();
+    SortedMap<String, LiteralMap> byTask = new TreeMap<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
       for (Path file : files) {
         String fileName = file.getFileName().toString();
@@ -59,7 +60,7 @@ public final class TrainingInputs {
     } catch (IOException e) {
       throw new TrainingException("the training inputs " + directory + " cannot be read: " + e, e);
     }
-    return new TrainingInputs(directory, Map.copyOf(byTask));
+    return new TrainingInputs(directory, byTask);
   }
 
   private static LiteralMap parse(Path file) throws IOException {
@@ -75,7 +76,7 @@ public final class TrainingInputs {
 
   /** The names of the tasks given inputs, sorted. */
   public Set<String> taskNames() {
-    return new TreeSet<>(byTask.keySet());
+    return byTask.keySet();
   }
 
   /**
