@@ -206,14 +206,10 @@ class LauncherIT {
 
   @Test
   void aLoggerFinderOfTheUsersIsLeftToTheExitOnTheMainThread() throws Exception {
-    Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")),
-        "no Temurin 25 at " + jdk25 + ": Runtime.exit's logger (JDK 21 on) is not tested");
+    runOnJdk25("Runtime.exit's logger (JDK 21 on)");
     Path services = Files.createDirectories(dir.resolve("finder/META-INF/services"));
     Files.writeString(services.resolve("java.lang.System$LoggerFinder"), RecordingLoggerFinder.class.getName() + "\n");
     Path record = dir.resolve("finder-instantiated-by");
-    env.put("JAVA_HOME", jdk25.toString());
-    env.put("PREFLYTE_CDS", "off"); // the build's archive is for the build's JDK
     env.put("PREFLYTE_CLASSPATH", env.get("PREFLYTE_CLASSPATH") + ":" + dir.resolve("finder"));
     env.put("JAVA_OPTS", "-D" + RecordingLoggerFinder.RECORD_PROPERTY + "=" + record);
     JavaProcess.Result result = JavaProcess.run(dir, env, command(BIN.resolve("preflyte-execute"), PACKAGE + "Sum"));
@@ -261,11 +257,7 @@ class LauncherIT {
 
   @Test
   void quickRunsOnJdk25CallReflectionThroughNativeAccessorsAndOptimizingOnesDoNot() throws Exception {
-    Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")),
-        "no Temurin 25 at " + jdk25 + ": the JDK 18+ reflection setting is not tested");
-    env.put("JAVA_HOME", jdk25.toString());
-    env.put("PREFLYTE_CDS", "off"); // the build's archive is for the build's JDK
+    Path jdk25 = runOnJdk25("the JDK 18+ reflection setting");
     env.put("JAVA_OPTS", "-XshowSettings:properties"); // printed on stderr
     JitRuns runs = sumInBothJitModes();
 
@@ -276,6 +268,16 @@ class LauncherIT {
     assertTrue(runs.quick().stderr().contains("jdk.reflect.useNativeAccessorOnly = true"), runs.quick().stderr());
     assertTrue(!runs.optimizing().stderr().contains("jdk.reflect.useNativeAccessorOnly"), runs.optimizing().stderr());
     assertEquals(5, sum());
+  }
+
+  /** Runs the launcher on Temurin 25 from here on, without the build's archive; skips the test without one. */
+  private Path runOnJdk25(String untested) {
+    Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")),
+        "no Temurin 25 at " + jdk25 + ": " + untested + " is not tested");
+    env.put("JAVA_HOME", jdk25.toString());
+    env.put("PREFLYTE_CDS", "off"); // the build's archive is for the build's JDK
+    return jdk25;
   }
 
   private record JitRuns(JavaProcess.Result quick, JavaProcess.Result optimizing) {}
