@@ -1,5 +1,6 @@
 package dev.preflyte.cli;
 
+import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.runtime.entrypoint.TrainingInputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,11 +51,11 @@ final class ImageRecipe {
   private final Map<String, Path> backends;
   private final TaskClassPath classPath;
   private final JitMode jit;
-  private final SortedMap<String, Path> trainingInputs;
+  private final SortedMap<String, LiteralMap> trainingInputs;
 
-  /** @param trainingInputs task name to its training inputs file, for this image's tasks */
+  /** @param trainingInputs task name to its training inputs, for this image's tasks */
   ImageRecipe(OciReference image, List<String> taskNames, OciReference base, DistributionTree distribution,
-      Map<String, Path> backends, TaskClassPath classPath, JitMode jit, Map<String, Path> trainingInputs) {
+      Map<String, Path> backends, TaskClassPath classPath, JitMode jit, Map<String, LiteralMap> trainingInputs) {
     this.image = image;
     this.taskNames = List.copyOf(taskNames);
     this.base = base;
@@ -146,8 +147,8 @@ final class ImageRecipe {
     classPath.copyTo(folder.resolve(TASKS), folder.resolve(DEPENDENCIES));
     if (!trainingInputs.isEmpty()) {
       Path inputsFolder = Files.createDirectories(folder.resolve(TRAINING_INPUTS));
-      for (Map.Entry<String, Path> inputs : trainingInputs.entrySet()) {
-        Files.copy(inputs.getValue(), inputsFolder.resolve(inputs.getKey() + TrainingInputs.SUFFIX));
+      for (Map.Entry<String, LiteralMap> inputs : trainingInputs.entrySet()) {
+        Files.write(inputsFolder.resolve(inputs.getKey() + TrainingInputs.SUFFIX), inputs.getValue().toByteArray());
       }
     }
     Files.writeString(folder.resolve("Dockerfile"), dockerfile());

@@ -1,5 +1,6 @@
 package dev.preflyte.cli;
 
+import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.runtime.entrypoint.ScratchDirectories;
 import dev.preflyte.runtime.entrypoint.TrainingException;
 import dev.preflyte.runtime.entrypoint.TrainingInputs;
@@ -17,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +30,9 @@ public final class ImageRecipes {
 
   /** The JRE base when none is given: Temurin 25, whose AOT cache gives the shortest start-up. */
   public static final String DEFAULT_BASE = "eclipse-temurin:25-jre";
+
+  /** Training inputs given as JSON, converted to the LiteralMap files preflyte-train reads. */
+  static final String JSON_SUFFIX = ".json";
 
   private ImageRecipes() {}
 
@@ -68,7 +71,7 @@ public final class ImageRecipes {
   public static List<Written> write(Request request, Consumer<String> warnings) throws IOException {
     OciReference base = OciReference.parse(request.base() == null ? DEFAULT_BASE : request.base(), "--base");
     Map<String, List<String>> tasksByImage = tasksByImage(request);
-    Map<String, Path> trainingInputs = trainingInputs(request);
+    Map<String, LiteralMap> trainingInputs = trainingInputs(request);
     Path output = checkOutput(request.output(), request.force());
     DistributionTree distribution = DistributionTree.find(request.distribution());
     Map<String, Path> backends = backends(distribution, request.backends());
@@ -83,7 +86,7 @@ public final class ImageRecipes {
       // Images of different registries or owners may share a last name: those get their whole repository.
       String folder = shortNames.get(reference.shortName()) == 1 ? reference.shortName()
           : reference.repository().replaceAll("[^A-Za-z0-9._-]", "_");
-      Map<String, Path> imageInputs = new TreeMap<>(trainingInputs);
+      Map<String, LiteralMap> imageInputs = new TreeMap<>(trainingInputs);
       imageInputs.keySet().retainAll(image.getValue());
       recipes.put(folder, new ImageRecipe(reference, image.getValue(), base, distribution, backends, classPath,
           request.jit(), imageInputs));
@@ -132,20 +135,38 @@ public final class ImageRecipes {
     return tasksByImage;
   }
 
-  /** Task name to its training inputs file, checked: every file names a declared task of the request. */
-  private static Map<String, Path> trainingInputs(Request request) {
+  /**
+   * Task name to its training inputs, read from {@code <task>.pb} (a LiteralMap, as preflyte-train
+   * reads it) or {@code <task>.json} (a JSON object, as {@code preflyte run --inputs} reads it, typed
+   * here from the task's interface), each file checked to name a declared task of the request.
+   */
+  private static Map<String, LiteralMap> trainingInputs(Request request) {
     if (request.trainingInputs() == null) {
       return Map.of();
     }
-    Map<String, Path> files = new TreeMap<>();
+    Map<String, DeclaredTask> byName = new TreeMap<>();
+    request.tasks().forEach(task -> byName.put(task.name(), task));
+    Map<String, TrainingInputs.FileFormat> formats = new LinkedHashMap<>();
+    formats.put(TrainingInputs.SUFFIX, TrainingInputs.LITERAL_MAP);
+    formats.put(JSON_SUFFIX, (taskName, file) -> jsonInputs(byName.get(taskName), file));
     try {
-      TrainingInputs inputs = TrainingInputs.read(request.trainingInputs());
-      inputs.checkDeclared(request.tasks().stream().map(DeclaredTask::name).collect(Collectors.toSet()));
-      inputs.taskNames().forEach(name -> files.put(name, inputs.fileOf(name)));
+      TrainingInputs inputs = TrainingInputs.read(request.trainingInputs(), byName.keySet(), formats);
+      Map<String, LiteralMap> byTask = new TreeMap<>();
+      inputs.taskNames().forEach(name -> byTask.put(name, inputs.forTask(name)));
+      return byTask;
     } catch (TrainingException e) {
       throw new CliException("--training-inputs: " + e.getMessage(), e);
     }
-    return files;
+  }
+
+  private static LiteralMap jsonInputs(DeclaredTask task, Path file) throws IOException {
+    TypedInputs typed = TypedInputs.forRunElsewhere(task.task().taskInterface().inputs(),
+        "the image build's training run");
+    try {
+      return typed.fromJson(Files.readString(file), file.toString());
+    } catch (CliException e) {
+      throw new TrainingException("the training inputs " + e.getMessage(), e);
+    }
   }
 
   private static Path checkOutput(Path output, boolean force) throws IOException {

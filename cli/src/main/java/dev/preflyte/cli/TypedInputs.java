@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Inputs typed from the task's interface: {@code name=text} pairs or a JSON object, each value read
@@ -33,21 +34,42 @@ final class TypedInputs {
 
   private final Map<String, Variable> declared;
   private final LiteralContext context;
+  /** Why files, folders and datasets must be URIs here; null when local paths are uploaded. */
+  private final String localPathsRefused;
 
   /** @param context where local files and folders given as inputs are uploaded */
   TypedInputs(Map<String, Variable> declared, LiteralContext context) {
+    this(declared, context, null);
+  }
+
+  private TypedInputs(Map<String, Variable> declared, LiteralContext context, String localPathsRefused) {
     this.declared = new TreeMap<>(declared);
     this.context = context;
+    this.localPathsRefused = localPathsRefused;
+  }
+
+  /**
+   * Inputs for a run on another machine, such as an image build's training run, which cannot see
+   * this one's files: files, folders and datasets must be given as URIs.
+   *
+   * @param where the run, for messages ("the image build's training run")
+   */
+  static TypedInputs forRunElsewhere(Map<String, Variable> declared, String where) {
+    return new TypedInputs(declared, null, where + " cannot read this machine's files");
   }
 
   /** The inputs of {@code values} (input name to text), each checked against its declared type. */
   LiteralMap fromText(Map<String, String> values) {
     LiteralMap.Builder inputs = LiteralMap.newBuilder();
     values.forEach((name, text) -> inputs.putLiterals(name, literal(name, variable(name).getType(), text)));
-    return complete(inputs.build());
+    return complete(inputs.build(), name -> "give --input " + name + "=VALUE");
   }
 
-  /** The inputs of a JSON object, input name to value. */
+  /**
+   * The inputs of a JSON object, input name to value.
+   *
+   * @param source where the JSON came from, first in every message
+   */
   LiteralMap fromJson(String json, String source) {
     Struct object;
     try {
@@ -55,10 +77,14 @@ final class TypedInputs {
     } catch (InvalidProtocolBufferException e) {
       throw new CliException(source + " is not a JSON object of inputs: " + e.getMessage(), e);
     }
-    LiteralMap.Builder inputs = LiteralMap.newBuilder();
-    object.getFieldsMap().forEach((name, value) ->
-        inputs.putLiterals(name, fromJsonValue(name, variable(name).getType(), value)));
-    return complete(inputs.build());
+    try {
+      LiteralMap.Builder inputs = LiteralMap.newBuilder();
+      object.getFieldsMap().forEach((name, value) ->
+          inputs.putLiterals(name, fromJsonValue(name, variable(name).getType(), value)));
+      return complete(inputs.build(), name -> "add \"" + name + "\" to the object");
+    } catch (CliException e) {
+      throw new CliException(source + ": " + e.getMessage(), e);
+    }
   }
 
   private Variable variable(String name) {
@@ -69,11 +95,12 @@ final class TypedInputs {
     return variable;
   }
 
-  private LiteralMap complete(LiteralMap inputs) {
+  /** @param fix how to give a missing input, by its name */
+  private LiteralMap complete(LiteralMap inputs, UnaryOperator<String> fix) {
     for (String name : declared.keySet()) {
       if (!inputs.containsLiterals(name)) {
         throw new CliException("input '" + name + "' (" + LiteralTypes.describe(declared.get(name).getType())
-            + ") is missing: give --input " + name + "=VALUE");
+            + ") is missing: " + fix.apply(name));
       }
     }
     return inputs;
@@ -84,11 +111,13 @@ final class TypedInputs {
       case SIMPLE:
         return simple(name, type, text);
       case BLOB:
+        checkReachable(name, text);
         return type.getBlob().getDimensionality() == BlobType.BlobDimensionality.MULTIPART
             ? LiteralCodecs.directory().encode(local(text) ? FlyteDirectory.of(Path.of(text))
                 : FlyteDirectory.ofUri(text), context)
             : LiteralCodecs.file().encode(local(text) ? FlyteFile.of(Path.of(text)) : FlyteFile.ofUri(text), context);
       case STRUCTURED_DATASET_TYPE:
+        checkReachable(name, text);
         String format = type.getStructuredDatasetType().getFormat();
         return LiteralCodecs.structuredDataset(format)
             .encode(new StructuredDataset(text, format.isEmpty() ? "parquet" : format), context);
@@ -181,6 +210,13 @@ final class TypedInputs {
   private static CliException mismatch(String name, LiteralType type, String text, String fix) {
     return new CliException("input '" + name + "' expects " + LiteralTypes.describe(type) + ", got \"" + text
         + "\": " + fix);
+  }
+
+  private void checkReachable(String name, String text) {
+    if (localPathsRefused != null && local(text)) {
+      throw new CliException("input '" + name + "' is the local path \"" + text + "\", but " + localPathsRefused
+          + ": give a URI it can reach, such as s3://bucket/key");
+    }
   }
 
   private static boolean local(String text) {

@@ -92,7 +92,8 @@ class ImageRecipeIT {
   @Test
   void trainingInputsAreMountedForTheTrainingRunAloneWhichRunsTheirTaskForReal() throws Exception {
     Path inputs = Files.createDirectories(dir.resolve("training-inputs"));
-    Files.write(inputs.resolve(ENGLISH_WORDS + ".pb"), englishWordsInputs().toByteArray());
+    // Given as JSON, written into the context as the LiteralMap preflyte-train reads.
+    Files.writeString(inputs.resolve(ENGLISH_WORDS + ".json"), "{\"text\": \"the cat saw the other cat\"}");
     Path context = writeRecipe(inputs);
 
     assertTrue(Files.readAllLines(context.resolve("Dockerfile")).contains("RUN --mount=type=bind,source=training-inputs,"

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.preflyte.idl.core.LiteralMap;
+import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.registry.DeclaredTask;
 import dev.preflyte.runtime.registry.DeclaredTasks;
 import dev.preflyte.runtime.task.TaskSettings;
+import dev.preflyte.runtime.types.FlyteFile;
 import dev.preflyte.samples.typed.SampleTasks;
 import dev.preflyte.samples.typed.WordStats;
 import dev.preflyte.samples.typed.WordStatsTask;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageRecipesTest {
 
   private static final String DIGEST = "sha256:" + "ab".repeat(32);
+  private static final String ENGLISH_WORDS = "dev.preflyte.samples.typed.SampleTasks.ENGLISH_WORDS";
 
   @TempDir Path dir;
   private Path distribution;
@@ -122,6 +125,29 @@ class ImageRecipesTest {
   }
 
   @Test
+  void trainingInputsGivenAsJsonAreTypedFromTheirTaskAndWrittenAsTheLiteralMapsPreflyteTrainReads() throws Exception {
+    Path inputs = Files.createDirectories(dir.resolve("training-inputs"));
+    Files.writeString(inputs.resolve(ENGLISH_WORDS + ".json"), "{\"text\": \"the cat saw the other cat\"}");
+    LiteralMap csv = LiteralMap.newBuilder()
+        .putLiterals("csv", LiteralCodecs.file().encode(FlyteFile.ofUri("s3://bucket/rows.csv"), null)).build();
+    Files.write(inputs.resolve("samples.csv_stats.pb"), csv.toByteArray());
+    Files.writeString(inputs.resolve("samples.tsv_stats.json"), "{\"csv\": \"s3://bucket/rows.tsv\"}");
+    ImageRecipes.write(new ImageRecipes.Request(sampleTasks(), Map.of(), null, distribution, List.of(),
+        List.of(samples), dir.resolve("out"), false, JitMode.QUICK, inputs), warnings::add);
+
+    Path written = dir.resolve("out/samples/training-inputs");
+    assertEquals(List.of(ENGLISH_WORDS + ".pb", "samples.csv_stats.pb", "samples.tsv_stats.pb"), list(written));
+    assertEquals(LiteralMap.newBuilder()
+            .putLiterals("text", LiteralCodecs.string().encode("the cat saw the other cat", null)).build(),
+        LiteralMap.parseFrom(Files.readAllBytes(written.resolve(ENGLISH_WORDS + ".pb"))));
+    assertEquals(csv, LiteralMap.parseFrom(Files.readAllBytes(written.resolve("samples.csv_stats.pb"))));
+    assertEquals("s3://bucket/rows.tsv", LiteralCodecs.file().decode(LiteralMap.parseFrom(
+        Files.readAllBytes(written.resolve("samples.tsv_stats.pb"))).getLiteralsOrThrow("csv"), null).uri());
+    assertTrue(Files.readString(dir.resolve("out/samples/Dockerfile")).contains("# layer holds them: " + ENGLISH_WORDS
+        + ", samples.csv_stats, samples.tsv_stats\n"), Files.readString(dir.resolve("out/samples/Dockerfile")));
+  }
+
+  @Test
   void aClassFolderBecomesAJarWithTheSameBytesEveryTime() throws Exception {
     Path classes = Files.createDirectories(dir.resolve("project/classes/META-INF/preflyte/tasks"));
     Files.writeString(classes.resolve("com.acme.Tasks"), "field\tADD\t\n");
@@ -179,6 +205,23 @@ class ImageRecipesTest {
     assertRefused("--training-inputs: the training inputs " + dir.resolve("nowhere") + " are not a folder",
         new ImageRecipes.Request(tasks, Map.of(), null, distribution, List.of(), List.of(samples), dir.resolve("out"),
             false, JitMode.QUICK, dir.resolve("nowhere")));
+    assertTrainingInputsRefused(tasks, Map.of("unknown.json", "{}"), "--training-inputs: the training inputs "
+        + trainingInputs.resolve("unknown.json") + " name no declared task: declared are [");
+    assertTrainingInputsRefused(tasks, Map.of(ENGLISH_WORDS + ".json", "[\"the cat\"]"), "--training-inputs: the"
+        + " training inputs " + trainingInputs.resolve(ENGLISH_WORDS + ".json") + " is not a JSON object of inputs: ");
+    assertTrainingInputsRefused(tasks, Map.of(ENGLISH_WORDS + ".json", "{\"txt\": \"the cat\"}"), "--training-inputs:"
+        + " the training inputs " + trainingInputs.resolve(ENGLISH_WORDS + ".json") + ": the task has no input 'txt':"
+        + " its inputs are [text]");
+    assertTrainingInputsRefused(tasks, Map.of("samples.csv_stats.json", "{\"csv\": \"data/rows.csv\"}"),
+        "--training-inputs: the training inputs " + trainingInputs.resolve("samples.csv_stats.json") + ": input 'csv'"
+            + " is the local path \"data/rows.csv\", but the image build's training run cannot read this machine's"
+            + " files: give a URI it can reach, such as s3://bucket/key");
+    assertTrainingInputsRefused(tasks, Map.of(ENGLISH_WORDS + ".json", "{\"text\": \"a\"}", ENGLISH_WORDS + ".pb", ""),
+        "--training-inputs: the training inputs folder " + trainingInputs + " holds two files for task " + ENGLISH_WORDS
+            + ", " + ENGLISH_WORDS + ".json and " + ENGLISH_WORDS + ".pb: keep one");
+    assertTrainingInputsRefused(tasks, Map.of(ENGLISH_WORDS + ".txt", "the cat"), "--training-inputs: the training"
+        + " inputs folder " + trainingInputs + " holds " + ENGLISH_WORDS + ".txt, which is not a <declared task"
+        + " name>.pb or .json file: remove it");
     assertRefused("--distribution " + dir + " is not a Preflyte distribution: it has no lib/",
         new ImageRecipes.Request(tasks, Map.of(), null, dir, List.of(), List.of(samples), dir.resolve("out"), false,
             JitMode.QUICK, null));
@@ -248,6 +291,22 @@ class ImageRecipesTest {
     assertFalse(Files.exists(dir.resolve("out")));
     assertEquals(JitMode.OPTIMIZING, JitMode.parse(" Optimizing ", "--jit"));
     assertEquals(JitMode.QUICK, JitMode.parse(null, "--jit"));
+  }
+
+  /** Refused with {@code message} when the training inputs folder holds just {@code files} (name to content). */
+  private void assertTrainingInputsRefused(List<DeclaredTask> tasks, Map<String, String> files, String message)
+      throws IOException {
+    Path folder = dir.resolve("training-inputs");
+    try (Stream<Path> children = Files.list(folder)) {
+      for (Path child : children.toList()) {
+        Files.delete(child);
+      }
+    }
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Files.writeString(folder.resolve(file.getKey()), file.getValue());
+    }
+    assertRefused(message, new ImageRecipes.Request(tasks, Map.of(), null, distribution, List.of(), List.of(samples),
+        dir.resolve("out"), false, JitMode.QUICK, folder));
   }
 
   private void assertRefused(String message, ImageRecipes.Request request) throws IOException {

@@ -51,6 +51,12 @@ class RunCommandTest {
     PreflyteCommandTest.Run run = PreflyteCommandTest.run("run", WORDS, "--inputs", inputs.toString());
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().replaceAll("\\s+", "").contains("\"mostFrequent\":[\"dog\""), run.out());
+
+    Path missing = Files.writeString(dir.resolve("missing.json"), "{}");
+    PreflyteCommandTest.Run refused = PreflyteCommandTest.run("run", WORDS, "--inputs", missing.toString());
+    assertEquals(1, refused.exit());
+    assertEquals("preflyte: " + missing + ": input 'text' (STRING) is missing: add \"text\" to the object",
+        refused.err().strip());
   }
 
   @Test

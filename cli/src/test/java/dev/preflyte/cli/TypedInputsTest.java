@@ -93,4 +93,41 @@ class TypedInputsTest {
     assertTrue(e.getMessage().startsWith("input 'tags' expects "), e.getMessage());
     assertTrue(e.getMessage().endsWith("give JSON, such as [1, 2] or {\"k\": 1}"), e.getMessage());
   }
+  @Test
+  void aJsonObjectIsTypedAsTextIsAndItsErrorsNameTheirSource() throws Exception {
+    String json = "{\"limit\": 10, \"ratio\": 0.25, \"dry\": true, \"since\": \"2026-01-01T00:00:00Z\","
+        + " \"wait\": \"PT1M30S\", \"tags\": [\"a\", \"b\"], \"weights\": {\"x\": 1},"
+        + " \"notes\": \"s3://bucket/notes.txt\"}";
+    LiteralMap inputs = typed().fromJson(json, "in.json");
+    assertEquals(10L, get(inputs, "limit", LiteralCodecs.int64()));
+    assertEquals(List.of("a", "b"), get(inputs, "tags", LiteralCodecs.listOf(LiteralCodecs.string())));
+    assertEquals(Map.of("x", 1L), get(inputs, "weights", LiteralCodecs.mapOf(LiteralCodecs.int64())));
+    assertEquals("s3://bucket/notes.txt", get(inputs, "notes", LiteralCodecs.file()).uri());
+
+    CliException e = assertThrows(CliException.class, () -> typed().fromJson(json.replace("10", "\"ten\""), "in.json"));
+    assertEquals("in.json: input 'limit' expects INTEGER, got \"ten\": give a whole number, such as 5", e.getMessage());
+    e = assertThrows(CliException.class, () -> typed().fromJson(json.replace("\"limit\": 10, ", ""), "in.json"));
+    assertEquals("in.json: input 'limit' (INTEGER) is missing: add \"limit\" to the object", e.getMessage());
+    e = assertThrows(CliException.class, () -> typed().fromJson("[1]", "in.json"));
+    assertTrue(e.getMessage().startsWith("in.json is not a JSON object of inputs: "), e.getMessage());
+  }
+
+  @Test
+  void aRunElsewhereTakesFilesAsUrisAndRefusesThisMachinesPaths() throws Exception {
+    TaskInterface files = TaskInterface.builder()
+        .input("notes", LiteralCodecs.file())
+        .input("folder", LiteralCodecs.directory())
+        .build();
+    TypedInputs elsewhere = TypedInputs.forRunElsewhere(files.inputs(), "the image build's training run");
+    LiteralMap inputs = elsewhere.fromJson("{\"notes\": \"s3://bucket/notes.txt\", \"folder\": \"gs://b/d/\"}",
+        "in.json");
+    assertEquals("s3://bucket/notes.txt", get(inputs, "notes", LiteralCodecs.file()).uri());
+    assertEquals("gs://b/d/", get(inputs, "folder", LiteralCodecs.directory()).uri());
+
+    Path local = Files.writeString(dir.resolve("notes.txt"), "hello");
+    CliException e = assertThrows(CliException.class, () -> elsewhere.fromJson(
+        "{\"notes\": \"" + local + "\", \"folder\": \"gs://b/d/\"}", "in.json"));
+    assertEquals("in.json: input 'notes' is the local path \"" + local + "\", but the image build's training run"
+        + " cannot read this machine's files: give a URI it can reach, such as s3://bucket/key", e.getMessage());
+  }
 }

@@ -58,7 +58,8 @@ public final class ImageMojo extends TasksMojo {
 
   /**
    * Inputs on which the image build's training run runs declared tasks for real, so their own code
-   * is in the start-up archive too: a folder of {@code <task name>.pb} files, each a LiteralMap.
+   * is in the start-up archive too: a folder of {@code <task name>.pb} files, each a LiteralMap, or
+   * {@code <task name>.json} files, each a JSON object as {@code preflyte run --inputs} takes it.
    */
   @Parameter(property = "preflyte.trainingInputs")
   File trainingInputs;

@@ -3,11 +3,11 @@ package dev.preflyte.runtime.entrypoint;
 /** Why a training run cannot make a start-up archive; the message names the task or file and the fix. */
 public final class TrainingException extends RuntimeException {
 
-  TrainingException(String message) {
+  public TrainingException(String message) {
     super(message);
   }
 
-  TrainingException(String message, Throwable cause) {
+  public TrainingException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -225,7 +225,7 @@ class PreflyteTrainIT {
       assertTrainingRefused(bad.expectedStart(), "--inputs", inputs.toString());
     }
     assertTrainingRefused("preflyte-train: the training inputs " + dir.resolve("nowhere") + " are not a folder: give"
-        + " --inputs a folder of <declared task name>.pb files", "--inputs", dir.resolve("nowhere").toString());
+        + " a folder of <declared task name>.pb files", "--inputs", dir.resolve("nowhere").toString());
   }
 
   private record BadInput(String file, byte[] content, String expectedStart) {}
