@@ -29,7 +29,12 @@ echo "archive   $demo/tasks.tgz  (flytectl register files --archive $demo/tasks.
 echo
 echo "== the image recipes: preflyte image"
 # The SQL tasks spend seconds copying rows: their image gets the optimizing compiler as well.
-PREFLYTE_CLASSPATH="samples/target/preflyte-samples-$version.jar" bin/preflyte image --output "$demo/image"
+# Inputs for the image build's training run, which then runs that task for real, so its own code
+# is in the start-up archive too; given as JSON, as `preflyte run --inputs` takes them.
+mkdir -p "$demo/training-inputs"
+echo '{"text": "The cat saw the other cat, and the cat ran."}' > "$demo/training-inputs/samples.case_sensitive_words.json"
+PREFLYTE_CLASSPATH="samples/target/preflyte-samples-$version.jar" bin/preflyte image --output "$demo/image" \
+  --training-inputs "$demo/training-inputs"
 # Its drivers (target/task-lib/) go into the image's dependency layer.
 sql_classpath="$module/target/preflyte-samples-sql-$version.jar"
 for jar in "$module"/target/task-lib/*.jar; do sql_classpath="$sql_classpath:$jar"; done

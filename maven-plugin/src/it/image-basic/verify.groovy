@@ -19,5 +19,5 @@ assert new File(folder, 'distribution/bin/preflyte-execute').canExecute()
 assert new File(folder, 'distribution/lib/preflyte-api-' + projectVersion + '.jar').isFile()
 
 String log = new File(basedir, 'build.log').text
-assert log.contains('wrote ') && log.contains(' for registry.example:5000/greet:1.1 (1 task)') : 'no summary in build.log'
+assert log.contains('wrote ') && log.contains(' for registry.example:5000/greet:1.1 (1 task, 1 run on training inputs)') : 'no summary in build.log'
 return true

@@ -66,8 +66,8 @@ final class ImageCommand implements Callable<Integer> {
         });
     PrintWriter out = spec.commandLine().getOut();
     for (ImageRecipes.Written image : written) {
-      out.println("wrote " + image.folder() + " for " + image.image() + " (" + image.tasks().size() + " task"
-          + (image.tasks().size() == 1 ? "" : "s") + "): docker build -t " + image.image() + " " + image.folder());
+      out.println("wrote " + image.folder() + " for " + image.image() + " (" + image.taskCount() + "): docker build -t "
+          + image.image() + " " + image.folder());
     }
     out.flush();
     return 0;

@@ -70,6 +70,11 @@ final class ImageRecipe {
     return image;
   }
 
+  /** The tasks the training run runs on their inputs, sorted. */
+  List<String> trainedOnInputs() {
+    return List.copyOf(trainingInputs.keySet());
+  }
+
   List<String> taskNames() {
     return taskNames;
   }

@@ -60,8 +60,19 @@ public final class ImageRecipes {
     }
   }
 
-  /** One image written: its reference, its folder and the tasks it runs. */
-  public record Written(String image, Path folder, List<String> tasks) {}
+  /** One image written: its reference, its folder, the tasks it runs and those trained on inputs. */
+  public record Written(String image, Path folder, List<String> tasks, List<String> trainedOnInputs) {
+    public Written {
+      tasks = List.copyOf(tasks);
+      trainedOnInputs = List.copyOf(trainedOnInputs);
+    }
+
+    /** Its tasks, counted for the line that reports it: "4 tasks, 1 run on training inputs". */
+    public String taskCount() {
+      return tasks.size() + (tasks.size() == 1 ? " task" : " tasks")
+          + (trainedOnInputs.isEmpty() ? "" : ", " + trainedOnInputs.size() + " run on training inputs");
+    }
+  }
 
   /**
    * Writes the recipes of {@code request}; a line for each jar left out goes to {@code warnings}.
@@ -107,7 +118,8 @@ public final class ImageRecipes {
     }
     List<Written> written = new ArrayList<>();
     recipes.forEach((folder, recipe) ->
-        written.add(new Written(recipe.image().toString(), output.resolve(folder), recipe.taskNames())));
+        written.add(new Written(recipe.image().toString(), output.resolve(folder), recipe.taskNames(),
+            recipe.trainedOnInputs())));
     return written;
   }
 

@@ -132,8 +132,9 @@ class ImageRecipesTest {
         .putLiterals("csv", LiteralCodecs.file().encode(FlyteFile.ofUri("s3://bucket/rows.csv"), null)).build();
     Files.write(inputs.resolve("samples.csv_stats.pb"), csv.toByteArray());
     Files.writeString(inputs.resolve("samples.tsv_stats.json"), "{\"csv\": \"s3://bucket/rows.tsv\"}");
-    ImageRecipes.write(new ImageRecipes.Request(sampleTasks(), Map.of(), null, distribution, List.of(),
-        List.of(samples), dir.resolve("out"), false, JitMode.QUICK, inputs), warnings::add);
+    List<ImageRecipes.Written> images = ImageRecipes.write(new ImageRecipes.Request(sampleTasks(), Map.of(), null,
+        distribution, List.of(), List.of(samples), dir.resolve("out"), false, JitMode.QUICK, inputs), warnings::add);
+    assertEquals("4 tasks, 3 run on training inputs", images.get(0).taskCount());
 
     Path written = dir.resolve("out/samples/training-inputs");
     assertEquals(List.of(ENGLISH_WORDS + ".pb", "samples.csv_stats.pb", "samples.tsv_stats.pb"), list(written));

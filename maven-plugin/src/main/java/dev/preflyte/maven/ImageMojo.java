@@ -84,8 +84,7 @@ public final class ImageMojo extends TasksMojo {
           backends == null ? List.of() : backends, classPath, output.toPath(), force,
           JitMode.parse(jit, "<jit> (preflyte.jit)"), trainingInputs == null ? null : trainingInputs.toPath());
       for (ImageRecipes.Written image : ImageRecipes.write(request, line -> getLog().warn(line))) {
-        getLog().info("wrote " + image.folder() + " for " + image.image() + " (" + image.tasks().size() + " task"
-            + (image.tasks().size() == 1 ? "" : "s") + ")");
+        getLog().info("wrote " + image.folder() + " for " + image.image() + " (" + image.taskCount() + ")");
       }
     } catch (CliException | DeclaredTaskException e) {
       throw new MojoFailureException(e.getMessage(), e);
