@@ -12,8 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -51,11 +49,11 @@ final class ImageRecipe {
   private final Map<String, Path> backends;
   private final TaskClassPath classPath;
   private final JitMode jit;
-  private final SortedMap<String, LiteralMap> trainingInputs;
+  private final TrainingSet training;
 
-  /** @param trainingInputs task name to its training inputs, for this image's tasks */
+  /** @param training what this image's training run is given */
   ImageRecipe(OciReference image, List<String> taskNames, OciReference base, DistributionTree distribution,
-      Map<String, Path> backends, TaskClassPath classPath, JitMode jit, Map<String, LiteralMap> trainingInputs) {
+      Map<String, Path> backends, TaskClassPath classPath, JitMode jit, TrainingSet training) {
     this.image = image;
     this.taskNames = List.copyOf(taskNames);
     this.base = base;
@@ -63,7 +61,7 @@ final class ImageRecipe {
     this.backends = Map.copyOf(backends);
     this.classPath = classPath;
     this.jit = jit;
-    this.trainingInputs = new TreeMap<>(trainingInputs);
+    this.training = training;
   }
 
   OciReference image() {
@@ -72,7 +70,7 @@ final class ImageRecipe {
 
   /** The tasks the training run runs on their inputs, sorted. */
   List<String> trainedOnInputs() {
-    return List.copyOf(trainingInputs.keySet());
+    return List.copyOf(training.inputs().keySet());
   }
 
   List<String> taskNames() {
@@ -104,13 +102,13 @@ final class ImageRecipe {
     }
     lines.add("COPY " + DEPENDENCIES + "/ " + IMAGE_DEPENDENCIES + "/");
     lines.add("COPY " + TASKS + "/ " + IMAGE_TASKS + "/");
-    if (trainingInputs.isEmpty()) {
+    if (training.isEmpty()) {
       lines.add("# The start-up archive for this base's JVM, trained on these tasks' types.");
       lines.add("RUN [\"" + DistributionTree.TRAIN + "\"]");
     } else {
       lines.add("# The start-up archive for this base's JVM, trained on these tasks' types. These run for real");
       lines.add("# on their training inputs, mounted for this step only (BuildKit, podman, buildah), so that no");
-      lines.add("# layer holds them: " + String.join(", ", trainingInputs.keySet()));
+      lines.add("# layer holds them: " + String.join(", ", training.inputs().keySet()));
       lines.add("RUN --mount=type=bind,source=" + TRAINING_INPUTS + ",target=" + IMAGE_TRAINING_INPUTS + " [\""
           + DistributionTree.TRAIN + "\", \"--inputs\", \"" + IMAGE_TRAINING_INPUTS + "\"]");
     }
@@ -123,7 +121,7 @@ final class ImageRecipe {
 
   String dockerignore() {
     Stream<String> folders = Stream.of(HOME, DISTRIBUTION, BACKENDS, DEPENDENCIES, TASKS);
-    if (!trainingInputs.isEmpty()) {
+    if (!training.isEmpty()) {
       folders = Stream.concat(folders, Stream.of(TRAINING_INPUTS));
     }
     return "# Only the recipe's own folders reach the builder: nothing else put here (credentials,\n"
@@ -150,10 +148,13 @@ final class ImageRecipe {
       copyTree(backend.getValue(), folder.resolve(BACKENDS).resolve(backend.getKey()));
     }
     classPath.copyTo(folder.resolve(TASKS), folder.resolve(DEPENDENCIES));
-    if (!trainingInputs.isEmpty()) {
+    if (!training.isEmpty()) {
       Path inputsFolder = Files.createDirectories(folder.resolve(TRAINING_INPUTS));
-      for (Map.Entry<String, LiteralMap> inputs : trainingInputs.entrySet()) {
+      for (Map.Entry<String, LiteralMap> inputs : training.inputs().entrySet()) {
         Files.write(inputsFolder.resolve(inputs.getKey() + TrainingInputs.SUFFIX), inputs.getValue().toByteArray());
+      }
+      for (Path data : training.dataFolders()) {
+        copyTree(data, inputsFolder.resolve(data.getFileName().toString()));
       }
     }
     Files.writeString(folder.resolve("Dockerfile"), dockerfile());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -82,7 +83,7 @@ public final class ImageRecipes {
   public static List<Written> write(Request request, Consumer<String> warnings) throws IOException {
     OciReference base = OciReference.parse(request.base() == null ? DEFAULT_BASE : request.base(), "--base");
     Map<String, List<String>> tasksByImage = tasksByImage(request);
-    Map<String, LiteralMap> trainingInputs = trainingInputs(request);
+    TrainingSet training = training(request);
     Path output = checkOutput(request.output(), request.force());
     DistributionTree distribution = DistributionTree.find(request.distribution());
     Map<String, Path> backends = backends(distribution, request.backends());
@@ -97,10 +98,8 @@ public final class ImageRecipes {
       // Images of different registries or owners may share a last name: those get their whole repository.
       String folder = shortNames.get(reference.shortName()) == 1 ? reference.shortName()
           : reference.repository().replaceAll("[^A-Za-z0-9._-]", "_");
-      Map<String, LiteralMap> imageInputs = new TreeMap<>(trainingInputs);
-      imageInputs.keySet().retainAll(image.getValue());
       recipes.put(folder, new ImageRecipe(reference, image.getValue(), base, distribution, backends, classPath,
-          request.jit(), imageInputs));
+          request.jit(), training.forTasks(image.getValue())));
     }
 
     Path parent = output.getParent();
@@ -148,32 +147,35 @@ public final class ImageRecipes {
   }
 
   /**
-   * Task name to its training inputs, read from {@code <task>.pb} (a LiteralMap, as preflyte-train
-   * reads it) or {@code <task>.json} (a JSON object, as {@code preflyte run --inputs} reads it, typed
-   * here from the task's interface), each file checked to name a declared task of the request.
+   * The training inputs of {@code --training-inputs DIR}: {@code <task>.pb} (a LiteralMap, as
+   * preflyte-train reads it) or {@code <task>.json} (a JSON object, as {@code preflyte run --inputs}
+   * reads it, typed here from the task's interface), each file checked to name a declared task of the
+   * request; and the folders of {@code DIR}, the data those inputs may name by relative path.
    */
-  private static Map<String, LiteralMap> trainingInputs(Request request) {
-    if (request.trainingInputs() == null) {
-      return Map.of();
+  private static TrainingSet training(Request request) throws IOException {
+    Path folder = request.trainingInputs();
+    if (folder == null) {
+      return TrainingSet.NONE;
     }
     Map<String, DeclaredTask> byName = new TreeMap<>();
     request.tasks().forEach(task -> byName.put(task.name(), task));
+    TrainingInputData data = new TrainingInputData(folder);
     Map<String, TrainingInputs.FileFormat> formats = new LinkedHashMap<>();
     formats.put(TrainingInputs.SUFFIX, TrainingInputs.LITERAL_MAP);
-    formats.put(JSON_SUFFIX, (taskName, file) -> jsonInputs(byName.get(taskName), file));
+    formats.put(JSON_SUFFIX, (taskName, file) -> jsonInputs(byName.get(taskName), data, file));
+    TrainingInputs inputs;
     try {
-      TrainingInputs inputs = TrainingInputs.read(request.trainingInputs(), byName.keySet(), formats);
-      Map<String, LiteralMap> byTask = new TreeMap<>();
-      inputs.taskNames().forEach(name -> byTask.put(name, inputs.forTask(name)));
-      return byTask;
+      inputs = TrainingInputs.read(folder, byName.keySet(), formats);
     } catch (TrainingException e) {
       throw new CliException("--training-inputs: " + e.getMessage(), e);
     }
+    SortedMap<String, LiteralMap> byTask = new TreeMap<>();
+    inputs.taskNames().forEach(name -> byTask.put(name, inputs.forTask(name)));
+    return new TrainingSet(byTask, data.dataFolders());
   }
 
-  private static LiteralMap jsonInputs(DeclaredTask task, Path file) throws IOException {
-    TypedInputs typed = TypedInputs.forRunElsewhere(task.task().taskInterface().inputs(),
-        "the image build's training run");
+  private static LiteralMap jsonInputs(DeclaredTask task, TrainingInputData data, Path file) throws IOException {
+    TypedInputs typed = TypedInputs.forRunElsewhere(task.task().taskInterface().inputs(), data);
     try {
       return typed.fromJson(Files.readString(file), file.toString());
     } catch (CliException e) {

@@ -6,6 +6,7 @@ import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralCollection;
 import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.LiteralType;
+import dev.preflyte.idl.core.Scalar;
 import dev.preflyte.idl.core.Variable;
 import dev.preflyte.idl.protobuf.ListValue;
 import dev.preflyte.idl.protobuf.Struct;
@@ -34,28 +35,41 @@ final class TypedInputs {
 
   private final Map<String, Variable> declared;
   private final LiteralContext context;
-  /** Why files, folders and datasets must be URIs here; null when local paths are uploaded. */
-  private final String localPathsRefused;
+  /** What a local path becomes for a run on another machine; null when local paths are uploaded. */
+  private final LocalPaths localPaths;
+
+  /** How a run on another machine reaches a local path given for a file, folder or dataset. */
+  @FunctionalInterface
+  interface LocalPaths {
+    /**
+     * @param expected what the input's type wants at that path
+     * @return the URI or path under which that run reads it
+     * @throws CliException naming {@code input}, when that run cannot reach {@code path}
+     */
+    String uri(String input, String path, Expected expected);
+  }
+
+  /** What an input's type wants at a local path. */
+  enum Expected { FILE, FOLDER, FILE_OR_FOLDER }
 
   /** @param context where local files and folders given as inputs are uploaded */
   TypedInputs(Map<String, Variable> declared, LiteralContext context) {
     this(declared, context, null);
   }
 
-  private TypedInputs(Map<String, Variable> declared, LiteralContext context, String localPathsRefused) {
+  private TypedInputs(Map<String, Variable> declared, LiteralContext context, LocalPaths localPaths) {
     this.declared = new TreeMap<>(declared);
     this.context = context;
-    this.localPathsRefused = localPathsRefused;
+    this.localPaths = localPaths;
   }
 
   /**
    * Inputs for a run on another machine, such as an image build's training run, which cannot see
-   * this one's files: files, folders and datasets must be given as URIs.
-   *
-   * @param where the run, for messages ("the image build's training run")
+   * this one's files: files, folders and datasets are written as references, local paths as
+   * {@code localPaths} says that run sees them. Nothing is uploaded.
    */
-  static TypedInputs forRunElsewhere(Map<String, Variable> declared, String where) {
-    return new TypedInputs(declared, null, where + " cannot read this machine's files");
+  static TypedInputs forRunElsewhere(Map<String, Variable> declared, LocalPaths localPaths) {
+    return new TypedInputs(declared, null, localPaths);
   }
 
   /** The inputs of {@code values} (input name to text), each checked against its declared type. */
@@ -111,16 +125,28 @@ final class TypedInputs {
       case SIMPLE:
         return simple(name, type, text);
       case BLOB:
-        checkReachable(name, text);
-        return type.getBlob().getDimensionality() == BlobType.BlobDimensionality.MULTIPART
+        boolean multipart = type.getBlob().getDimensionality() == BlobType.BlobDimensionality.MULTIPART;
+        if (localPaths != null) {
+          String uri = reachable(name, text, multipart ? Expected.FOLDER : Expected.FILE);
+          return multipart ? LiteralCodecs.directory().encode(FlyteDirectory.ofUri(uri), context)
+              : LiteralCodecs.file().encode(FlyteFile.ofUri(uri), context);
+        }
+        return multipart
             ? LiteralCodecs.directory().encode(local(text) ? FlyteDirectory.of(Path.of(text))
                 : FlyteDirectory.ofUri(text), context)
             : LiteralCodecs.file().encode(local(text) ? FlyteFile.of(Path.of(text)) : FlyteFile.ofUri(text), context);
       case STRUCTURED_DATASET_TYPE:
-        checkReachable(name, text);
         String format = type.getStructuredDatasetType().getFormat();
-        return LiteralCodecs.structuredDataset(format)
-            .encode(new StructuredDataset(text, format.isEmpty() ? "parquet" : format), context);
+        String valueFormat = format.isEmpty() ? "parquet" : format;
+        if (localPaths != null && local(text)) {
+          // The codec would upload a local path; the run elsewhere reads it where it is, so it is set after.
+          Literal dataset = LiteralCodecs.structuredDataset(format)
+              .encode(new StructuredDataset("file:///", valueFormat), context);
+          Scalar scalar = dataset.getScalar();
+          return dataset.toBuilder().setScalar(scalar.toBuilder().setStructuredDataset(scalar.getStructuredDataset()
+              .toBuilder().setUri(reachable(name, text, Expected.FILE_OR_FOLDER)))).build();
+        }
+        return LiteralCodecs.structuredDataset(format).encode(new StructuredDataset(text, valueFormat), context);
       case COLLECTION_TYPE:
       case MAP_VALUE_TYPE:
         Value json;
@@ -212,11 +238,9 @@ final class TypedInputs {
         + "\": " + fix);
   }
 
-  private void checkReachable(String name, String text) {
-    if (localPathsRefused != null && local(text)) {
-      throw new CliException("input '" + name + "' is the local path \"" + text + "\", but " + localPathsRefused
-          + ": give a URI it can reach, such as s3://bucket/key");
-    }
+  /** The URI under which the run elsewhere reads {@code text}: a remote one as given, a local path as mapped. */
+  private String reachable(String name, String text, Expected expected) {
+    return local(text) ? localPaths.uri(name, text, expected) : text;
   }
 
   private static boolean local(String text) {

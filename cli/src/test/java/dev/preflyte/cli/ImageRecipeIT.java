@@ -94,16 +94,20 @@ class ImageRecipeIT {
     Path inputs = Files.createDirectories(dir.resolve("training-inputs"));
     // Given as JSON, written into the context as the LiteralMap preflyte-train reads.
     Files.writeString(inputs.resolve(ENGLISH_WORDS + ".json"), "{\"text\": \"the cat saw the other cat\"}");
+    // A file input names its local data relative to the folder; preflyte-train reads it under the mount.
+    Files.writeString(Files.createDirectories(inputs.resolve("data")).resolve("rows.csv"), "city,count\nOslo,3\n");
+    Files.writeString(inputs.resolve("samples.csv_stats.json"), "{\"csv\": \"data/rows.csv\"}");
     Path context = writeRecipe(inputs);
 
     assertTrue(Files.readAllLines(context.resolve("Dockerfile")).contains("RUN --mount=type=bind,source=training-inputs,"
         + "target=/tmp/preflyte-training-inputs [\"preflyte-train\", \"--inputs\", \"/tmp/preflyte-training-inputs\"]"),
         Files.readString(context.resolve("Dockerfile")));
-    assertEquals(List.of(ENGLISH_WORDS + ".pb"), list(context.resolve("training-inputs")));
+    assertEquals(List.of("data", ENGLISH_WORDS + ".pb", "samples.csv_stats.pb"), list(context.resolve("training-inputs")));
     assertTrue(Files.readString(context.resolve(".dockerignore")).contains("!training-inputs\n"));
     MaterializedImage image = MaterializedImage.build(context, dir.resolve("root"), baseEnvironment(System.getProperty("java.home")));
     String training = image.runs.get(image.runs.size() - 1).output();
-    assertTrue(training.contains(", and ran [" + ENGLISH_WORDS + "] on their training inputs; wrote "), training);
+    assertTrue(training.contains(", and ran [" + ENGLISH_WORDS + ", samples.csv_stats] on their training inputs;"
+        + " wrote "), training);
     assertFalse(Files.exists(image.path("/tmp/preflyte-training-inputs")), "the mounted inputs stayed in the image");
     runEnglishWords(image);
   }

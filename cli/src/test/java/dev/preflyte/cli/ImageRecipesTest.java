@@ -149,6 +149,38 @@ class ImageRecipesTest {
   }
 
   @Test
+  void localFilesTheJsonInputsNameReachTheTrainingRunBesideThemAndNoLayer() throws Exception {
+    Path inputs = Files.createDirectories(dir.resolve("training-inputs"));
+    Files.writeString(Files.createDirectories(inputs.resolve("data")).resolve("rows.csv"), "name,n\na,1\n");
+    Files.writeString(inputs.resolve("samples.csv_stats.json"), "{\"csv\": \"data/rows.csv\"}");
+    ImageRecipes.write(new ImageRecipes.Request(sampleTasks(), Map.of(), null, distribution, List.of(),
+        List.of(samples), dir.resolve("out"), false, JitMode.QUICK, inputs), warnings::add);
+
+    Path written = dir.resolve("out/samples/training-inputs");
+    assertEquals(List.of("data", "samples.csv_stats.pb"), list(written));
+    assertEquals("name,n\na,1\n", Files.readString(written.resolve("data/rows.csv")));
+    assertEquals("data/rows.csv", LiteralCodecs.file().decode(LiteralMap.parseFrom(
+        Files.readAllBytes(written.resolve("samples.csv_stats.pb"))).getLiteralsOrThrow("csv"), null).uri());
+    String dockerfile = Files.readString(dir.resolve("out/samples/Dockerfile"));
+    assertTrue(dockerfile.contains("RUN --mount=type=bind,source=training-inputs,target="
+        + ImageRecipe.IMAGE_TRAINING_INPUTS + " "), dockerfile);
+    assertFalse(dockerfile.contains("COPY training-inputs"), dockerfile);
+  }
+
+  @Test
+  void aDataFolderWithALinkOutOfItIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Path inputs = Files.createDirectories(dir.resolve("training-inputs"));
+    Path data = Files.createDirectories(inputs.resolve("data"));
+    Files.writeString(data.resolve("rows.csv"), "name,n\na,1\n");
+    Files.createSymbolicLink(data.resolve("credentials"), Files.writeString(dir.resolve("credentials"), "secret"));
+    Files.writeString(inputs.resolve("samples.csv_stats.json"), "{\"csv\": \"data/rows.csv\"}");
+    assertRefused("--training-inputs: " + data.resolve("credentials") + " is a link that leads out of the training"
+        + " inputs folder " + inputs + ": copy what it names into the folder instead",
+        new ImageRecipes.Request(sampleTasks(), Map.of(), null, distribution, List.of(), List.of(samples),
+            dir.resolve("out"), false, JitMode.QUICK, inputs));
+  }
+
+  @Test
   void aClassFolderBecomesAJarWithTheSameBytesEveryTime() throws Exception {
     Path classes = Files.createDirectories(dir.resolve("project/classes/META-INF/preflyte/tasks"));
     Files.writeString(classes.resolve("com.acme.Tasks"), "field\tADD\t\n");
@@ -215,8 +247,13 @@ class ImageRecipesTest {
         + " its inputs are [text]");
     assertTrainingInputsRefused(tasks, Map.of("samples.csv_stats.json", "{\"csv\": \"data/rows.csv\"}"),
         "--training-inputs: the training inputs " + trainingInputs.resolve("samples.csv_stats.json") + ": input 'csv'"
-            + " is the local path \"data/rows.csv\", but the image build's training run cannot read this machine's"
-            + " files: give a URI it can reach, such as s3://bucket/key");
+            + " names data/rows.csv, but " + trainingInputs.resolve("data/rows.csv") + " is not a file: put it there,"
+            + " or correct the path");
+    assertTrainingInputsRefused(tasks, Map.of("samples.csv_stats.json", "{\"csv\": \"/etc/hostname\"}"),
+        "--training-inputs: the training inputs " + trainingInputs.resolve("samples.csv_stats.json") + ": input 'csv'"
+            + " is the local path \"/etc/hostname\", which the image build's training run cannot see: put it in a"
+            + " folder of the training inputs folder " + trainingInputs + " (such as " + trainingInputs.resolve("data")
+            + ") and give its path relative to that folder, such as data/rows.csv");
     assertTrainingInputsRefused(tasks, Map.of(ENGLISH_WORDS + ".json", "{\"text\": \"a\"}", ENGLISH_WORDS + ".pb", ""),
         "--training-inputs: the training inputs folder " + trainingInputs + " holds two files for task " + ENGLISH_WORDS
             + ", " + ENGLISH_WORDS + ".json and " + ENGLISH_WORDS + ".pb: keep one");

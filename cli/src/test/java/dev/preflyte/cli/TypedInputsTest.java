@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,21 +114,37 @@ class TypedInputsTest {
   }
 
   @Test
-  void aRunElsewhereTakesFilesAsUrisAndRefusesThisMachinesPaths() throws Exception {
+  void aRunElsewhereKeepsUrisAndReadsLocalPathsWhereItsMappingSaysEachKindIs() throws Exception {
     TaskInterface files = TaskInterface.builder()
         .input("notes", LiteralCodecs.file())
         .input("folder", LiteralCodecs.directory())
+        .input("table", LiteralCodecs.structuredDataset("parquet"))
         .build();
-    TypedInputs elsewhere = TypedInputs.forRunElsewhere(files.inputs(), "the image build's training run");
-    LiteralMap inputs = elsewhere.fromJson("{\"notes\": \"s3://bucket/notes.txt\", \"folder\": \"gs://b/d/\"}",
-        "in.json");
+    List<String> asked = new ArrayList<>();
+    TypedInputs elsewhere = TypedInputs.forRunElsewhere(files.inputs(), (input, path, expected) -> {
+      asked.add(input + " " + expected);
+      return "mounted/" + path;
+    });
+    LiteralMap inputs = elsewhere.fromJson("{\"notes\": \"s3://bucket/notes.txt\", \"folder\": \"gs://b/d/\","
+        + " \"table\": \"s3://bucket/t/\"}", "in.json");
     assertEquals("s3://bucket/notes.txt", get(inputs, "notes", LiteralCodecs.file()).uri());
     assertEquals("gs://b/d/", get(inputs, "folder", LiteralCodecs.directory()).uri());
+    assertEquals("s3://bucket/t/", get(inputs, "table", LiteralCodecs.structuredDataset("parquet")).uri());
+    assertEquals(List.of(), asked, "a URI needs no mapping");
 
-    Path local = Files.writeString(dir.resolve("notes.txt"), "hello");
-    CliException e = assertThrows(CliException.class, () -> elsewhere.fromJson(
-        "{\"notes\": \"" + local + "\", \"folder\": \"gs://b/d/\"}", "in.json"));
-    assertEquals("in.json: input 'notes' is the local path \"" + local + "\", but the image build's training run"
-        + " cannot read this machine's files: give a URI it can reach, such as s3://bucket/key", e.getMessage());
+    inputs = elsewhere.fromJson("{\"notes\": \"data/notes.txt\", \"folder\": \"data/d\", \"table\": \"data/t\"}",
+        "in.json");
+    assertEquals("mounted/data/notes.txt", get(inputs, "notes", LiteralCodecs.file()).uri());
+    assertEquals("mounted/data/d", get(inputs, "folder", LiteralCodecs.directory()).uri());
+    assertEquals("mounted/data/t", get(inputs, "table", LiteralCodecs.structuredDataset("parquet")).uri());
+    assertEquals(List.of("folder FOLDER", "notes FILE", "table FILE_OR_FOLDER"), asked.stream().sorted().toList());
+    assertTrue(Files.notExists(dir.resolve("data")), "nothing is uploaded or written");
+
+    TypedInputs refusing = TypedInputs.forRunElsewhere(files.inputs(), (input, path, expected) -> {
+      throw new CliException("input '" + input + "' is out of reach");
+    });
+    CliException e = assertThrows(CliException.class, () -> refusing.fromJson(
+        "{\"notes\": \"data/notes.txt\", \"folder\": \"gs://b/d/\", \"table\": \"s3://b/t/\"}", "in.json"));
+    assertEquals("in.json: input 'notes' is out of reach", e.getMessage());
   }
 }

@@ -47,6 +47,8 @@ public final class ExecuteCommand {
   private final InstantSource clock;
   private final Path secretsDirectory;
   private final SecretScrubber scrubber;
+  /** Data directories beyond the run's own folders: a training run's inputs folder. */
+  private List<Path> moreDataDirectories = List.of();
   /**
    * Who writes the verdict: the run itself (outputs.pb, or error.pb when it fails, even after a failed
    * outputs.pb), or the shutdown hook when the JVM ends under it. The first to claim it keeps it.
@@ -85,6 +87,15 @@ public final class ExecuteCommand {
     this.stderr = Objects.requireNonNull(stderr, "stderr");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.secretsDirectory = Objects.requireNonNull(secretsDirectory, "secretsDirectory");
+  }
+
+  /**
+   * Lets the inputs also name local data in {@code directories}, for a training run whose inputs
+   * name data in their own folder; preflyte-execute reads only from the run's own folders.
+   */
+  ExecuteCommand readingDataAlsoFrom(List<Path> directories) {
+    moreDataDirectories = List.copyOf(directories);
+    return this;
   }
 
   /** Runs the command line {@code args} and returns the process exit code. */
@@ -273,6 +284,7 @@ public final class ExecuteCommand {
     if (defaultRawOutput != null) {
       allowed.add(defaultRawOutput.get());
     }
+    allowed.addAll(moreDataDirectories);
     String secrets = environment.get("FLYTE_SECRETS_DEFAULT_DIR");
     List<Path> forbidden = List.of(
         secrets == null || secrets.isBlank() ? secretsDirectory : Path.of(secrets.strip()),

@@ -141,8 +141,8 @@ public final class StartupTraining {
           .putLiterals("a", integer(1)).putLiterals("b", integer(2)).build().toByteArray());
       try (URLClassLoader loader = new URLClassLoader(new URL[] {registrations.toUri().toURL()},
           StartupTraining.class.getClassLoader())) {
-        int ok = run(dir, loader, TASK, "ok");
-        int failed = run(dir, loader, "dev.preflyte.runtime.entrypoint.StartupTraining$Unknown", "failed");
+        int ok = run(dir, loader, TASK, "ok", List.of());
+        int failed = run(dir, loader, "dev.preflyte.runtime.entrypoint.StartupTraining$Unknown", "failed", List.of());
         if (ok != 0 || failed != 0 || !Files.exists(dir.resolve("ok/outputs.pb"))
             || !Files.exists(dir.resolve("failed/error.pb"))) {
           throw new TrainingException(
@@ -154,12 +154,15 @@ public final class StartupTraining {
     }
   }
 
-  /** Runs {@code task.pb} and {@code inputs.pb} in {@code dir} as preflyte-execute would. */
-  static int run(Path dir, ClassLoader loader, String task, String output) {
+  /**
+   * Runs {@code task.pb} and {@code inputs.pb} in {@code dir} as preflyte-execute would, the inputs
+   * also reading data in {@code dataFolders}.
+   */
+  static int run(Path dir, ClassLoader loader, String task, String output, List<Path> dataFolders) {
     try (Storages storage = StandardStorage.create()) {
       ExecuteCommand command = new ExecuteCommand(Map.of(), storage, loader,
           new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), InstantSource.system(),
-          EnvironmentSecrets.DEFAULT_DIRECTORY);
+          EnvironmentSecrets.DEFAULT_DIRECTORY).readingDataAlsoFrom(dataFolders);
       // The guard preflyte-execute installs around every run: its classes go into the archive too.
       ShutdownGuard guard = ShutdownGuard.install(command, Map.of(),
           new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), () -> { });

@@ -56,13 +56,13 @@ final class TaskTypeTraining {
     declared.forEach(task -> byName.putIfAbsent(task.name(), task));
     inputs.checkDeclared(byName.keySet());
     for (String name : inputs.taskNames()) {
-      trainOnInputs(loader, byName.get(name), inputs.forTask(name), inputs.fileOf(name));
+      trainOnInputs(loader, byName.get(name), inputs.forTrainingRun(name), inputs.fileOf(name), inputs.directory());
     }
     Map<String, TaskTemplate> templates = templates(loader, declared);
     for (Map.Entry<String, TaskTemplate> task : templates.entrySet()) {
       String executor = task.getKey();
       checkLoadable(loader, executor, executor);
-      run(loader, executor, task.getValue(), LiteralMap.getDefaultInstance(), executor);
+      run(loader, executor, task.getValue(), LiteralMap.getDefaultInstance(), executor, List.of());
     }
     return new Trained(List.copyOf(templates.keySet()), List.copyOf(inputs.taskNames()));
   }
@@ -99,11 +99,15 @@ final class TaskTypeTraining {
     }
   }
 
-  /** Runs {@code task} for real on {@code inputs}; its failure fails the training. */
-  private static void trainOnInputs(ClassLoader loader, DeclaredTask task, LiteralMap inputs, Path file) {
+  /**
+   * Runs {@code task} for real on {@code inputs}, which may name data in {@code dataFolder}, the
+   * training inputs folder; its failure fails the training.
+   */
+  private static void trainOnInputs(ClassLoader loader, DeclaredTask task, LiteralMap inputs, Path file,
+      Path dataFolder) {
     String executor = task.task().executorName();
     checkLoadable(loader, executor, task.name());
-    ContainerError error = run(loader, executor, template(task), inputs, task.name());
+    ContainerError error = run(loader, executor, template(task), inputs, task.name(), List.of(dataFolder));
     if (error != null) {
       throw new TrainingException("task " + task.name() + " failed on its training inputs " + file + ": "
           + error.getCode() + ": " + ErrorDocuments.firstLine(error.getMessage()).strip() + ". Fix the inputs, or remove the file to train"
@@ -124,7 +128,7 @@ final class TaskTypeTraining {
    * preflyte-execute would; returns the error it recorded in error.pb, or null when it wrote outputs.pb.
    */
   private static ContainerError run(ClassLoader loader, String executor, TaskTemplate template, LiteralMap inputs,
-      String task) {
+      String task, List<Path> dataFolders) {
     Path dir;
     try {
       dir = ScratchDirectories.create("preflyte-training-");
@@ -134,7 +138,7 @@ final class TaskTypeTraining {
     try {
       Files.write(dir.resolve("task.pb"), template.toByteArray());
       Files.write(dir.resolve("inputs.pb"), inputs.toByteArray());
-      int exit = StartupTraining.run(dir, loader, executor, "out");
+      int exit = StartupTraining.run(dir, loader, executor, "out", dataFolders);
       if (exit == 0 && Files.exists(dir.resolve("out/outputs.pb"))) {
         return null;
       }

@@ -5,6 +5,7 @@ import dev.preflyte.idl.core.LiteralMap;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,6 +24,10 @@ import java.util.stream.Stream;
  * {@code {{.input}}} ({@code preflyte run NAME --input ... --output-dir D} leaves one in
  * {@code D/inputs.pb}). Without them, training stops every task at its first input. Tools that
  * prepare such a folder may accept further {@link FileFormat}s and write {@code .pb} files.
+ *
+ * <p>Folders beside the files hold data the inputs may name by a path relative to {@code DIR},
+ * such as {@code data/rows.csv} for a file input: the training run reads it there, wherever
+ * {@code DIR} is mounted.
  */
 public final class TrainingInputs {
 
@@ -40,17 +45,19 @@ public final class TrainingInputs {
   /** {@code <task>.pb}: a serialized LiteralMap, the one format {@code preflyte-train} reads. */
   public static final FileFormat LITERAL_MAP = (taskName, file) -> parse(file);
 
+  private final Path directory;
   private final SortedMap<String, Path> files;
   private final SortedMap<String, LiteralMap> byTask;
 
-  private TrainingInputs(SortedMap<String, Path> files, SortedMap<String, LiteralMap> byTask) {
+  private TrainingInputs(Path directory, SortedMap<String, Path> files, SortedMap<String, LiteralMap> byTask) {
+    this.directory = directory;
     this.files = Collections.unmodifiableSortedMap(files);
     this.byTask = Collections.unmodifiableSortedMap(byTask);
   }
 
   /** No training inputs: every task stops at its first input. */
   static TrainingInputs none() {
-    return new TrainingInputs(new TreeMap<>(), new TreeMap<>());
+    return new TrainingInputs(null, new TreeMap<>(), new TreeMap<>());
   }
 
   /**
@@ -81,6 +88,9 @@ public final class TrainingInputs {
     SortedMap<String, Path> files = new TreeMap<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
       for (Path file : entries) {
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+          continue; // data the inputs name, such as a file input's local copy
+        }
         String taskName = taskName(file, bySuffix.keySet());
         if (taskName == null) {
           throw new TrainingException("the training inputs folder " + directory + " holds " + file.getFileName()
@@ -101,7 +111,7 @@ public final class TrainingInputs {
         FileFormat format = bySuffix.get(suffixOf(file.getValue(), bySuffix.keySet()));
         byTask.put(file.getKey(), format.read(file.getKey(), file.getValue()));
       }
-      return new TrainingInputs(files, byTask);
+      return new TrainingInputs(directory, files, byTask);
     } catch (IOException e) {
       throw new TrainingException("the training inputs " + directory + " cannot be read: " + e, e);
     }
@@ -155,9 +165,19 @@ public final class TrainingInputs {
     }
   }
 
-  /** The inputs for the declared task {@code name}, or null. */
+  /** The inputs for the declared task {@code name} as its file holds them, or null. */
   public LiteralMap forTask(String name) {
     return byTask.get(name);
+  }
+
+  /** The inputs for {@code name} as its training run reads them: relative data paths resolved in the folder. */
+  LiteralMap forTrainingRun(String name) {
+    return RelativeDataPaths.resolve(byTask.get(name), directory);
+  }
+
+  /** The folder, where the training run reads the data the inputs name; null for {@link #none()}. */
+  Path directory() {
+    return directory;
   }
 
   /** The file the inputs of {@code name} came from, for messages. */

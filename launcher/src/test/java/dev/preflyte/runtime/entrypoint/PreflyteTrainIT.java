@@ -189,6 +189,8 @@ class PreflyteTrainIT {
 
     Path inputs = Files.createDirectories(dir.resolve("training-inputs"));
     Files.write(inputs.resolve(DECLARED_SUM + ".pb"), sumInputs("a", "b").toByteArray());
+    // A folder beside the inputs holds data they may name: it is no task's file, and is not refused.
+    Files.writeString(Files.createDirectories(inputs.resolve("data")).resolve("rows.csv"), "a,b\n");
     JavaProcess.Result train = train("--inputs", inputs.toString());
 
     assertEquals(0, train.exitCode(), train.stderr());

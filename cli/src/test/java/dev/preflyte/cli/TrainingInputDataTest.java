@@ -1,0 +1,86 @@
+package dev.preflyte.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.preflyte.cli.TypedInputs.Expected;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which local paths JSON training inputs may name, and where the image build's training run reads them. */
+class TrainingInputDataTest {
+
+  @TempDir Path dir;
+  private Path folder;
+  private TrainingInputData data;
+
+  @BeforeEach
+  void folder() throws Exception {
+    folder = Files.createDirectories(dir.resolve("training-inputs"));
+    Files.writeString(Files.createDirectories(folder.resolve("data/tables")).resolve("rows.csv"), "a,b\n1,2\n");
+    Files.writeString(folder.resolve("words.json"), "{}");
+    data = new TrainingInputData(folder);
+  }
+
+  @Test
+  void aPathInADataFolderIsWrittenRelativeToTheFolder() throws Exception {
+    assertEquals("data/tables/rows.csv", data.uri("csv", "data/tables/rows.csv", Expected.FILE));
+    assertEquals("data/tables", data.uri("dir", "data/./tables/", Expected.FOLDER));
+    assertEquals("data/tables/rows.csv", data.uri("t", "data/x/../tables/rows.csv", Expected.FILE_OR_FOLDER));
+    assertEquals("data", data.uri("t", "data", Expected.FILE_OR_FOLDER));
+    assertEquals("data/tables/rows.csv", data.uri("csv", folder.resolve("data/tables/rows.csv").toString(), Expected.FILE));
+    Files.writeString(folder.resolve("data/two words.csv"), "a\n");
+    assertEquals("data/two words.csv", data.uri("csv", "data/two words.csv", Expected.FILE));
+  }
+
+  @Test
+  void aPathTheTrainingRunCannotSeeIsRefusedWithWhereToPutIt() throws Exception {
+    // Outside the folder, the folder itself, a file beside the inputs, or under a link: none reaches the build.
+    Files.writeString(dir.resolve("elsewhere.csv"), "secret");
+    String fix = ", which the image build's training run cannot see: put it in a folder of the training inputs folder "
+        + folder + " (such as " + folder.resolve("data") + ") and give its path relative to that folder, such as"
+        + " data/rows.csv";
+    Files.createSymbolicLink(folder.resolve("linked"), folder.resolve("data"));
+    for (String path : List.of(dir.resolve("elsewhere.csv").toString(), "../elsewhere.csv", ".", "data/../..",
+        "words.json", "rows.csv", "words.json/x", "linked/tables/rows.csv")) {
+      CliException e = assertThrows(CliException.class, () -> data.uri("csv", path, Expected.FILE), path);
+      assertEquals("input 'csv' is the local path \"" + path + "\"" + fix, e.getMessage());
+    }
+  }
+
+  @Test
+  void aLinkOutOfTheFolderIsRefusedAsIfItWereThePathItNames() throws Exception {
+    Path outside = Files.writeString(dir.resolve("elsewhere.csv"), "secret");
+    Files.createSymbolicLink(folder.resolve("data/link.csv"), outside);
+    CliException e = assertThrows(CliException.class, () -> data.uri("csv", "data/link.csv", Expected.FILE));
+    assertEquals("input 'csv' is the local path \"data/link.csv\", which the image build's training run cannot see:",
+        e.getMessage().substring(0, e.getMessage().indexOf(" put it")));
+    e = assertThrows(CliException.class, () -> data.dataFolders());
+    assertEquals("--training-inputs: " + folder.resolve("data/link.csv") + " is a link that leads out of the training"
+        + " inputs folder " + folder + ": copy what it names into the folder instead", e.getMessage());
+  }
+
+  @Test
+  void aPathOfTheWrongKindOrOfNothingIsRefusedNamingIt() {
+    CliException e = assertThrows(CliException.class, () -> data.uri("csv", "data/tables", Expected.FILE));
+    assertEquals("input 'csv' names data/tables, but " + folder.resolve("data/tables") + " is not a file: put it"
+        + " there, or correct the path", e.getMessage());
+    e = assertThrows(CliException.class, () -> data.uri("dir", "data/tables/rows.csv", Expected.FOLDER));
+    assertEquals("input 'dir' names data/tables/rows.csv, but " + folder.resolve("data/tables/rows.csv")
+        + " is not a folder: put it there, or correct the path", e.getMessage());
+    e = assertThrows(CliException.class, () -> data.uri("t", "data/missing", Expected.FILE_OR_FOLDER));
+    assertEquals("input 't' names data/missing, but " + folder.resolve("data/missing") + " is not there: put it"
+        + " there, or correct the path", e.getMessage());
+  }
+
+  @Test
+  void theDataFoldersAreTheFoldersBesideTheInputsAndNotTheFiles() throws Exception {
+    Files.createDirectories(folder.resolve("more"));
+    Files.createSymbolicLink(folder.resolve("linked"), folder.resolve("data"));
+    assertEquals(List.of(folder.resolve("data"), folder.resolve("more")), data.dataFolders());
+  }
+}
