@@ -30,9 +30,12 @@ echo
 echo "== the image recipes: preflyte image"
 # The SQL tasks spend seconds copying rows: their image gets the optimizing compiler as well.
 # Inputs for the image build's training run, which then runs that task for real, so its own code
-# is in the start-up archive too; given as JSON, as `preflyte run --inputs` takes them.
-mkdir -p "$demo/training-inputs"
+# is in the start-up archive too; given as JSON, as `preflyte run --inputs` takes them. A file input
+# names its data in a folder beside them, relative to that folder.
+mkdir -p "$demo/training-inputs/data"
 echo '{"text": "The cat saw the other cat, and the cat ran."}' > "$demo/training-inputs/samples.case_sensitive_words.json"
+printf 'city,visits\nOslo,3\nLima,NA\n' > "$demo/training-inputs/data/visits.csv"
+echo '{"csv": "data/visits.csv"}' > "$demo/training-inputs/samples.csv_stats.json"
 PREFLYTE_CLASSPATH="samples/target/preflyte-samples-$version.jar" bin/preflyte image --output "$demo/image" \
   --training-inputs "$demo/training-inputs"
 # Its drivers (target/task-lib/) go into the image's dependency layer.

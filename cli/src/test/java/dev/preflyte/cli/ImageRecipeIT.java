@@ -13,6 +13,7 @@ import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.registry.DeclaredTask;
 import dev.preflyte.runtime.registry.DeclaredTasks;
 import dev.preflyte.runtime.task.RegistrationSettings;
+import dev.preflyte.runtime.types.FlyteFile;
 import dev.preflyte.samples.typed.SampleTasks;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -129,6 +130,23 @@ class ImageRecipeIT {
         stderr);
     assertEquals(List.of("backends", "bin", "lib"), list(dir.resolve("root/opt/preflyte")),
         "a half-written archive was left");
+  }
+
+  @Test
+  void aLiteralMapNamingDataOutsideItsFolderFailsTheTrainingRunInOneLine() throws Exception {
+    // A .pb is not typed when the context is written: the training run itself keeps to the folder.
+    Path inputs = Files.createDirectories(dir.resolve("training-inputs"));
+    Files.write(inputs.resolve("samples.csv_stats.pb"), LiteralMap.newBuilder()
+        .putLiterals("csv", LiteralCodecs.file().encode(FlyteFile.ofUri("../../etc/passwd"), null)).build().toByteArray());
+    Path context = writeRecipe(inputs);
+    IllegalStateException failed = assertThrows(IllegalStateException.class, () ->
+        MaterializedImage.build(context, dir.resolve("root"), baseEnvironment(System.getProperty("java.home"))));
+    String stderr = failed.getMessage().substring(failed.getMessage().indexOf("): ") + 3).strip();
+    assertEquals(1, stderr.lines().count(), stderr);
+    assertTrue(stderr.startsWith("preflyte-train: task samples.csv_stats failed on its training inputs ")
+        && stderr.contains(": USER:InputLocation: ") && stderr.contains("/etc/passwd is refused, it is a local path"
+            + " outside the task's data directories"), stderr);
+    assertFalse(Files.exists(dir.resolve("root/tmp/preflyte-training-inputs")), "the mounted inputs stayed");
   }
 
   /** What the Dockerfile itself must say, whatever builds it. */
