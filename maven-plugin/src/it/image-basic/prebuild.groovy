@@ -11,4 +11,7 @@ List<Integer> literal = [0x0a, scalar.size()] + scalar
 List<Integer> entry = [0x0a, name.length] + name.toList() + [0x12, literal.size()] + literal
 List<Integer> map = [0x0a, entry.size()] + entry
 new File(inputs, 'demo.hello.pb').bytes = map.collect { it as byte } as byte[]
+// Data the inputs could name by relative path: a folder beside them goes into the context too.
+new File(inputs, 'data').mkdirs()
+new File(inputs, 'data/greetings.txt').text = 'Hello\n'
 return true

@@ -7,6 +7,7 @@ assert text.contains('docker build -t registry.example:5000/greet:1.1 .') : 'ima
 assert text.contains('RUN --mount=type=bind,source=training-inputs,target=/tmp/preflyte-training-inputs'
     + ' ["preflyte-train", "--inputs", "/tmp/preflyte-training-inputs"]') : text
 assert new File(folder, 'training-inputs/demo.hello.pb').bytes == new File(basedir, 'training-inputs/demo.hello.pb').bytes
+assert new File(folder, 'training-inputs/data/greetings.txt').text == 'Hello\n'
 assert new File(folder, '.dockerignore').text.contains('!training-inputs\n')
 assert !text.contains('ENTRYPOINT') : text
 

@@ -60,6 +60,7 @@ public final class ImageMojo extends TasksMojo {
    * Inputs on which the image build's training run runs declared tasks for real, so their own code
    * is in the start-up archive too: a folder of {@code <task name>.pb} files, each a LiteralMap, or
    * {@code <task name>.json} files, each a JSON object as {@code preflyte run --inputs} takes it.
+   * Its folders hold local data those inputs name by relative path, such as {@code data/rows.csv}.
    */
   @Parameter(property = "preflyte.trainingInputs")
   File trainingInputs;
