@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -25,34 +26,24 @@ final class TrainingInputData implements TypedInputs.LocalPaths {
 
   /**
    * The folders of the training inputs folder, sorted: what reaches the image build beside the
-   * inputs. A link in them that leads out of the training inputs folder is refused, so that
-   * nothing else of this machine is copied into the build context.
+   * inputs, as they are. A link in them is refused: the context would get a copy of what it names,
+   * wherever that is, or an empty folder.
    */
   List<Path> dataFolders() throws IOException {
     List<Path> folders;
     try (Stream<Path> children = Files.list(folder)) {
       folders = children.filter(child -> Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
     }
-    Path real = folder.toRealPath();
     for (Path data : folders) {
       try (Stream<Path> files = Files.walk(data)) {
-        for (Path file : (Iterable<Path>) files::iterator) {
-          if (Files.isSymbolicLink(file) && !leadsInto(file, real)) {
-            throw new CliException("--training-inputs: " + file + " is a link that leads out of the training inputs"
-                + " folder " + folder + ": copy what it names into the folder instead");
-          }
+        Optional<Path> link = files.filter(Files::isSymbolicLink).findFirst();
+        if (link.isPresent()) {
+          throw new CliException("--training-inputs: " + link.get() + " is a link, and only the training inputs"
+              + " folder's own files reach the image build: copy what it names into the folder instead");
         }
       }
     }
     return folders;
-  }
-
-  private static boolean leadsInto(Path link, Path realFolder) {
-    try {
-      return link.toRealPath().startsWith(realFolder);
-    } catch (IOException e) {
-      return false; // a dangling link: nothing to copy, and refused the same way
-    }
   }
 
   @Override
@@ -64,7 +55,7 @@ final class TrainingInputData implements TypedInputs.LocalPaths {
       resolved = null;
     }
     if (resolved == null || !resolved.startsWith(folder) || resolved.equals(folder)
-        || !inDataFolder(folder.relativize(resolved)) || !inside(resolved)) {
+        || !inDataFolder(folder.relativize(resolved))) {
       throw new CliException("input '" + input + "' is the local path \"" + path + "\", which the image build's"
           + " training run cannot see: put it in a folder of the training inputs folder " + folder + " (such as "
           + folder.resolve("data") + ") and give its path relative to that folder, such as data/rows.csv");
@@ -98,12 +89,4 @@ final class TrainingInputData implements TypedInputs.LocalPaths {
     return !Files.isSymbolicLink(top) && !Files.isRegularFile(top, LinkOption.NOFOLLOW_LINKS);
   }
 
-  /** Whether {@code path}, links followed, is still in the folder (a missing path is checked later). */
-  private boolean inside(Path path) {
-    try {
-      return !Files.exists(path) || path.toRealPath().startsWith(folder.toRealPath());
-    } catch (IOException e) {
-      return false;
-    }
-  }
 }

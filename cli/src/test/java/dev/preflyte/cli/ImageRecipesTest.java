@@ -174,8 +174,8 @@ class ImageRecipesTest {
     Files.writeString(data.resolve("rows.csv"), "name,n\na,1\n");
     Files.createSymbolicLink(data.resolve("credentials"), Files.writeString(dir.resolve("credentials"), "secret"));
     Files.writeString(inputs.resolve("samples.csv_stats.json"), "{\"csv\": \"data/rows.csv\"}");
-    assertRefused("--training-inputs: " + data.resolve("credentials") + " is a link that leads out of the training"
-        + " inputs folder " + inputs + ": copy what it names into the folder instead",
+    assertRefused("--training-inputs: " + data.resolve("credentials") + " is a link, and only the training inputs"
+        + " folder's own files reach the image build: copy what it names into the folder instead",
         new ImageRecipes.Request(sampleTasks(), Map.of(), null, distribution, List.of(), List.of(samples),
             dir.resolve("out"), false, JitMode.QUICK, inputs));
   }
