@@ -6,7 +6,6 @@ import dev.preflyte.idl.core.LiteralMap;
 import dev.preflyte.idl.core.Scalar;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 /**
  * Turns the relative local paths of a LiteralMap's files, folders and datasets (such as
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
  * training inputs name data beside them, wherever the folder is mounted.
  */
 final class RelativeDataPaths {
-
-  private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
   private RelativeDataPaths() {}
 
@@ -56,8 +53,8 @@ final class RelativeDataPaths {
   }
 
   private static String resolve(String uri, Path folder) {
-    if (uri.isEmpty() || SCHEME.matcher(uri).matches()) {
-      return uri;
+    if (!InputLocations.isLocal(uri) || uri.regionMatches(true, 0, "file:", 0, 5)) {
+      return uri; // remote, or a file: URI, which is absolute
     }
     try {
       Path path = Path.of(uri);
