@@ -48,7 +48,8 @@ final class ImageCommand implements Callable<Integer> {
   @Option(names = "--training-inputs", paramLabel = "DIR",
       description = "Inputs on which the image build's training run runs declared tasks for real, so their own"
           + " code is in the start-up archive too: a folder of <task name>.pb files, each a LiteralMap, or"
-          + " <task name>.json files, each a JSON object as 'preflyte run --inputs' takes it.")
+          + " <task name>.json files, each a JSON object as 'preflyte run --inputs' takes it. Its folders hold"
+          + " local data the inputs name relative to it, such as data/rows.csv.")
   Path trainingInputs;
 
   @Mixin ClassPathOptions classPath;
