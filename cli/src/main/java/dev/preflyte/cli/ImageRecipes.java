@@ -1,6 +1,7 @@
 package dev.preflyte.cli;
 
 import dev.preflyte.idl.core.LiteralMap;
+import dev.preflyte.runtime.entrypoint.RelativeDataPaths;
 import dev.preflyte.runtime.entrypoint.ScratchDirectories;
 import dev.preflyte.runtime.entrypoint.TrainingException;
 import dev.preflyte.runtime.entrypoint.TrainingInputs;
@@ -170,7 +171,14 @@ public final class ImageRecipes {
       throw new CliException("--training-inputs: " + e.getMessage(), e);
     }
     SortedMap<String, LiteralMap> byTask = new TreeMap<>();
-    inputs.taskNames().forEach(name -> byTask.put(name, inputs.forTask(name)));
+    for (String name : inputs.taskNames()) {
+      try {
+        // JSON inputs were checked as they were typed; a .pb's local paths are checked here.
+        byTask.put(name, RelativeDataPaths.rewrite(inputs.forTask(name), data::uri));
+      } catch (CliException e) {
+        throw new CliException("--training-inputs: the training inputs " + inputs.fileOf(name) + ": " + e.getMessage(), e);
+      }
+    }
     return new TrainingSet(byTask, data.dataFolders());
   }
 

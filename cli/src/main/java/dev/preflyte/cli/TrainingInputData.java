@@ -1,8 +1,9 @@
 package dev.preflyte.cli;
 
+import dev.preflyte.runtime.entrypoint.RelativeDataPaths.DataKind;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,11 +48,12 @@ final class TrainingInputData implements TypedInputs.LocalPaths {
   }
 
   @Override
-  public String uri(String input, String path, TypedInputs.Expected expected) {
+  public String uri(String input, String path, DataKind expected) {
     Path resolved;
     try {
-      resolved = folder.resolve(path).normalize(); // an absolute path, too, may be in the folder
-    } catch (InvalidPathException e) {
+      Path given = path.regionMatches(true, 0, "file:", 0, 5) ? Path.of(URI.create(path)) : Path.of(path);
+      resolved = folder.resolve(given).normalize(); // an absolute path, too, may be in the folder
+    } catch (IllegalArgumentException e) { // no path, or a file: URI that names none
       resolved = null;
     }
     if (resolved == null || !resolved.startsWith(folder) || resolved.equals(folder)

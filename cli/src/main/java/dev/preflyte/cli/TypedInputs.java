@@ -11,6 +11,7 @@ import dev.preflyte.idl.core.Variable;
 import dev.preflyte.idl.protobuf.ListValue;
 import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.idl.protobuf.Value;
+import dev.preflyte.runtime.entrypoint.RelativeDataPaths.DataKind;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.literal.LiteralContext;
 import dev.preflyte.runtime.literal.LiteralTypes;
@@ -46,11 +47,8 @@ final class TypedInputs {
      * @return the URI or path under which that run reads it
      * @throws CliException naming {@code input}, when that run cannot reach {@code path}
      */
-    String uri(String input, String path, Expected expected);
+    String uri(String input, String path, DataKind expected);
   }
-
-  /** What an input's type wants at a local path. */
-  enum Expected { FILE, FOLDER, FILE_OR_FOLDER }
 
   /** @param context where local files and folders given as inputs are uploaded */
   TypedInputs(Map<String, Variable> declared, LiteralContext context) {
@@ -127,7 +125,7 @@ final class TypedInputs {
       case BLOB:
         boolean multipart = type.getBlob().getDimensionality() == BlobType.BlobDimensionality.MULTIPART;
         if (localPaths != null) {
-          String uri = reachable(name, text, multipart ? Expected.FOLDER : Expected.FILE);
+          String uri = reachable(name, text, multipart ? DataKind.FOLDER : DataKind.FILE);
           return multipart ? LiteralCodecs.directory().encode(FlyteDirectory.ofUri(uri), context)
               : LiteralCodecs.file().encode(FlyteFile.ofUri(uri), context);
         }
@@ -144,7 +142,7 @@ final class TypedInputs {
               .encode(new StructuredDataset("file:///", valueFormat), context);
           Scalar scalar = dataset.getScalar();
           return dataset.toBuilder().setScalar(scalar.toBuilder().setStructuredDataset(scalar.getStructuredDataset()
-              .toBuilder().setUri(reachable(name, text, Expected.FILE_OR_FOLDER)))).build();
+              .toBuilder().setUri(reachable(name, text, DataKind.FILE_OR_FOLDER)))).build();
         }
         return LiteralCodecs.structuredDataset(format).encode(new StructuredDataset(text, valueFormat), context);
       case COLLECTION_TYPE:
@@ -239,7 +237,7 @@ final class TypedInputs {
   }
 
   /** The URI under which the run elsewhere reads {@code text}: a remote one as given, a local path as mapped. */
-  private String reachable(String name, String text, Expected expected) {
+  private String reachable(String name, String text, DataKind expected) {
     return local(text) ? localPaths.uri(name, text, expected) : text;
   }
 

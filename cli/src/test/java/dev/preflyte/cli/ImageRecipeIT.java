@@ -133,12 +133,14 @@ class ImageRecipeIT {
   }
 
   @Test
-  void aLiteralMapNamingDataOutsideItsFolderFailsTheTrainingRunInOneLine() throws Exception {
-    // A .pb is not typed when the context is written: the training run itself keeps to the folder.
+  void aContextWhoseInputsNameDataOutsideTheirFolderFailsTheTrainingRunInOneLine() throws Exception {
+    // preflyte image refuses such inputs; a context edited after it was written meets the training
+    // run's own guard, which keeps the inputs to their folder.
     Path inputs = Files.createDirectories(dir.resolve("training-inputs"));
-    Files.write(inputs.resolve("samples.csv_stats.pb"), LiteralMap.newBuilder()
-        .putLiterals("csv", LiteralCodecs.file().encode(FlyteFile.ofUri("../../etc/passwd"), null)).build().toByteArray());
+    Files.writeString(inputs.resolve(ENGLISH_WORDS + ".json"), "{\"text\": \"the cat\"}");
     Path context = writeRecipe(inputs);
+    Files.write(context.resolve("training-inputs/samples.csv_stats.pb"), LiteralMap.newBuilder()
+        .putLiterals("csv", LiteralCodecs.file().encode(FlyteFile.ofUri("../../etc/passwd"), null)).build().toByteArray());
     IllegalStateException failed = assertThrows(IllegalStateException.class, () ->
         MaterializedImage.build(context, dir.resolve("root"), baseEnvironment(System.getProperty("java.home"))));
     String stderr = failed.getMessage().substring(failed.getMessage().indexOf("): ") + 3).strip();

@@ -168,6 +168,32 @@ class ImageRecipesTest {
   }
 
   @Test
+  void aLiteralMapsLocalPathsAreCheckedAsJsonOnesAre() throws Exception {
+    Path inputs = Files.createDirectories(dir.resolve("training-inputs"));
+    Files.writeString(Files.createDirectories(inputs.resolve("data")).resolve("rows.csv"), "name,n\na,1\n");
+    Files.write(inputs.resolve("samples.csv_stats.pb"), csvInputs("data/./rows.csv").toByteArray());
+    ImageRecipes.write(new ImageRecipes.Request(sampleTasks(), Map.of(), null, distribution, List.of(),
+        List.of(samples), dir.resolve("out"), false, JitMode.QUICK, inputs), warnings::add);
+    assertEquals(csvInputs("data/rows.csv"), LiteralMap.parseFrom(
+        Files.readAllBytes(dir.resolve("out/samples/training-inputs/samples.csv_stats.pb"))));
+
+    // What 'preflyte run --output-dir' leaves for a local file: a path on this machine, which the build cannot see.
+    Path uploaded = Files.writeString(dir.resolve("raw-rows.csv"), "name,n\n");
+    assertTrainingInputsRefused(sampleTasks(), Map.of(), "--training-inputs: the training inputs "
+        + inputs.resolve("samples.csv_stats.pb") + ": input 'csv' is the local path \"" + uploaded + "\", which the"
+        + " image build's training run cannot see: put it in a folder of the training inputs folder ",
+        "samples.csv_stats.pb", csvInputs(uploaded.toString()));
+    assertTrainingInputsRefused(sampleTasks(), Map.of(), "--training-inputs: the training inputs "
+        + inputs.resolve("samples.csv_stats.pb") + ": input 'csv' names data/missing.csv, but "
+        + inputs.resolve("data/missing.csv") + " is not a file: put it there, or correct the path",
+        "samples.csv_stats.pb", csvInputs("data/missing.csv"));
+  }
+
+  private static LiteralMap csvInputs(String uri) {
+    return LiteralMap.newBuilder().putLiterals("csv", LiteralCodecs.file().encode(FlyteFile.ofUri(uri), null)).build();
+  }
+
+  @Test
   void aDataFolderWithALinkOutOfItIsRefusedBeforeAnythingIsWritten() throws Exception {
     Path inputs = Files.createDirectories(dir.resolve("training-inputs"));
     Path data = Files.createDirectories(inputs.resolve("data"));
@@ -334,14 +360,23 @@ class ImageRecipesTest {
   /** Refused with {@code message} when the training inputs folder holds just {@code files} (name to content). */
   private void assertTrainingInputsRefused(List<DeclaredTask> tasks, Map<String, String> files, String message)
       throws IOException {
+    assertTrainingInputsRefused(tasks, files, message, null, null);
+  }
+
+  /** Refused with {@code files} (text) and, when {@code pbName} is not null, {@code pb} as the only other file. */
+  private void assertTrainingInputsRefused(List<DeclaredTask> tasks, Map<String, String> files, String message,
+      String pbName, LiteralMap pb) throws IOException {
     Path folder = dir.resolve("training-inputs");
     try (Stream<Path> children = Files.list(folder)) {
-      for (Path child : children.toList()) {
+      for (Path child : children.filter(Files::isRegularFile).toList()) {
         Files.delete(child);
       }
     }
     for (Map.Entry<String, String> file : files.entrySet()) {
       Files.writeString(folder.resolve(file.getKey()), file.getValue());
+    }
+    if (pbName != null) {
+      Files.write(folder.resolve(pbName), pb.toByteArray());
     }
     assertRefused(message, new ImageRecipes.Request(tasks, Map.of(), null, distribution, List.of(), List.of(samples),
         dir.resolve("out"), false, JitMode.QUICK, folder));

@@ -3,7 +3,7 @@ package dev.preflyte.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.preflyte.cli.TypedInputs.Expected;
+import dev.preflyte.runtime.entrypoint.RelativeDataPaths.DataKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,13 +28,15 @@ class TrainingInputDataTest {
 
   @Test
   void aPathInADataFolderIsWrittenRelativeToTheFolder() throws Exception {
-    assertEquals("data/tables/rows.csv", data.uri("csv", "data/tables/rows.csv", Expected.FILE));
-    assertEquals("data/tables", data.uri("dir", "data/./tables/", Expected.FOLDER));
-    assertEquals("data/tables/rows.csv", data.uri("t", "data/x/../tables/rows.csv", Expected.FILE_OR_FOLDER));
-    assertEquals("data", data.uri("t", "data", Expected.FILE_OR_FOLDER));
-    assertEquals("data/tables/rows.csv", data.uri("csv", folder.resolve("data/tables/rows.csv").toString(), Expected.FILE));
+    assertEquals("data/tables/rows.csv", data.uri("csv", "data/tables/rows.csv", DataKind.FILE));
+    assertEquals("data/tables", data.uri("dir", "data/./tables/", DataKind.FOLDER));
+    assertEquals("data/tables/rows.csv", data.uri("t", "data/x/../tables/rows.csv", DataKind.FILE_OR_FOLDER));
+    assertEquals("data", data.uri("t", "data", DataKind.FILE_OR_FOLDER));
+    assertEquals("data/tables/rows.csv", data.uri("csv", folder.resolve("data/tables/rows.csv").toString(), DataKind.FILE));
     Files.writeString(folder.resolve("data/two words.csv"), "a\n");
-    assertEquals("data/two words.csv", data.uri("csv", "data/two words.csv", Expected.FILE));
+    assertEquals("data/two words.csv", data.uri("csv", "data/two words.csv", DataKind.FILE));
+    assertEquals("data/tables/rows.csv", data.uri("csv", folder.resolve("data/tables/rows.csv").toUri().toString(),
+        DataKind.FILE));
   }
 
   @Test
@@ -46,8 +48,9 @@ class TrainingInputDataTest {
         + " data/rows.csv";
     Files.createSymbolicLink(folder.resolve("linked"), folder.resolve("data"));
     for (String path : List.of(dir.resolve("elsewhere.csv").toString(), "../elsewhere.csv", ".", "data/../..",
-        "words.json", "rows.csv", "words.json/x", "linked/tables/rows.csv")) {
-      CliException e = assertThrows(CliException.class, () -> data.uri("csv", path, Expected.FILE), path);
+        "words.json", "rows.csv", "words.json/x", "linked/tables/rows.csv", dir.resolve("elsewhere.csv").toUri().toString(),
+        "file:relative")) {
+      CliException e = assertThrows(CliException.class, () -> data.uri("csv", path, DataKind.FILE), path);
       assertEquals("input 'csv' is the local path \"" + path + "\"" + fix, e.getMessage());
     }
   }
@@ -68,13 +71,13 @@ class TrainingInputDataTest {
 
   @Test
   void aPathOfTheWrongKindOrOfNothingIsRefusedNamingIt() {
-    CliException e = assertThrows(CliException.class, () -> data.uri("csv", "data/tables", Expected.FILE));
+    CliException e = assertThrows(CliException.class, () -> data.uri("csv", "data/tables", DataKind.FILE));
     assertEquals("input 'csv' names data/tables, but " + folder.resolve("data/tables") + " is not a file: put it"
         + " there, or correct the path", e.getMessage());
-    e = assertThrows(CliException.class, () -> data.uri("dir", "data/tables/rows.csv", Expected.FOLDER));
+    e = assertThrows(CliException.class, () -> data.uri("dir", "data/tables/rows.csv", DataKind.FOLDER));
     assertEquals("input 'dir' names data/tables/rows.csv, but " + folder.resolve("data/tables/rows.csv")
         + " is not a folder: put it there, or correct the path", e.getMessage());
-    e = assertThrows(CliException.class, () -> data.uri("t", "data/missing", Expected.FILE_OR_FOLDER));
+    e = assertThrows(CliException.class, () -> data.uri("t", "data/missing", DataKind.FILE_OR_FOLDER));
     assertEquals("input 't' names data/missing, but " + folder.resolve("data/missing") + " is not there: put it"
         + " there, or correct the path", e.getMessage());
   }

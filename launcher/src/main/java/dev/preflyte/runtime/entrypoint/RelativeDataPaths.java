@@ -1,5 +1,6 @@
 package dev.preflyte.runtime.entrypoint;
 
+import dev.preflyte.idl.core.BlobType;
 import dev.preflyte.idl.core.Literal;
 import dev.preflyte.idl.core.LiteralCollection;
 import dev.preflyte.idl.core.LiteralMap;
@@ -8,59 +9,92 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Turns the relative local paths of a LiteralMap's files, folders and datasets (such as
- * {@code data/rows.csv}) into absolute ones under a folder. Flyte never writes such paths: they let
- * training inputs name data beside them, wherever the folder is mounted.
+ * The local paths of a LiteralMap's files, folders and datasets. Relative ones, such as
+ * {@code data/rows.csv}, Flyte never writes: they let training inputs name data beside them,
+ * wherever their folder is mounted, and the training run resolves them in that folder.
  */
-final class RelativeDataPaths {
+public final class RelativeDataPaths {
+
+  /** What an input's type wants at a local path. */
+  public enum DataKind { FILE, FOLDER, FILE_OR_FOLDER }
+
+  /** What a local data path becomes. */
+  @FunctionalInterface
+  public interface Rewrite {
+    /**
+     * @param input the top-level input that holds the path, for messages
+     * @return the path or URI to write instead
+     */
+    String apply(String input, String path, DataKind kind);
+  }
 
   private RelativeDataPaths() {}
 
   /** {@code inputs} with every relative local path resolved against {@code folder}; the rest as it was. */
   static LiteralMap resolve(LiteralMap inputs, Path folder) {
-    LiteralMap.Builder resolved = LiteralMap.newBuilder();
-    inputs.getLiteralsMap().forEach((name, literal) -> resolved.putLiterals(name, resolve(literal, folder)));
-    return resolved.build();
+    Path absolute = folder.toAbsolutePath();
+    return rewrite(inputs, (input, path, kind) -> isRelative(path) ? absolute.resolve(path).normalize().toString()
+        : path);
   }
 
-  private static Literal resolve(Literal literal, Path folder) {
+  /**
+   * {@code inputs} with every local path and {@code file:} URI, at any depth (collections, maps,
+   * unions), as {@code rewrite} says; remote URIs and other values as they were.
+   */
+  public static LiteralMap rewrite(LiteralMap inputs, Rewrite rewrite) {
+    LiteralMap.Builder rewritten = LiteralMap.newBuilder();
+    inputs.getLiteralsMap().forEach((name, literal) -> rewritten.putLiterals(name, rewrite(literal, name, rewrite)));
+    return rewritten.build();
+  }
+
+  private static Literal rewrite(Literal literal, String input, Rewrite rewrite) {
     switch (literal.getValueCase()) {
       case SCALAR:
-        return literal.toBuilder().setScalar(resolve(literal.getScalar(), folder)).build();
+        return literal.toBuilder().setScalar(rewrite(literal.getScalar(), input, rewrite)).build();
       case COLLECTION:
         LiteralCollection.Builder items = LiteralCollection.newBuilder();
-        literal.getCollection().getLiteralsList().forEach(item -> items.addLiterals(resolve(item, folder)));
+        literal.getCollection().getLiteralsList().forEach(item -> items.addLiterals(rewrite(item, input, rewrite)));
         return literal.toBuilder().setCollection(items).build();
       case MAP:
-        return literal.toBuilder().setMap(resolve(literal.getMap(), folder)).build();
+        LiteralMap.Builder entries = LiteralMap.newBuilder();
+        literal.getMap().getLiteralsMap().forEach((key, value) -> entries.putLiterals(key, rewrite(value, input, rewrite)));
+        return literal.toBuilder().setMap(entries).build();
       default:
         return literal;
     }
   }
 
-  private static Scalar resolve(Scalar scalar, Path folder) {
+  private static Scalar rewrite(Scalar scalar, String input, Rewrite rewrite) {
     return switch (scalar.getValueCase()) {
-      case BLOB -> scalar.toBuilder()
-          .setBlob(scalar.getBlob().toBuilder().setUri(resolve(scalar.getBlob().getUri(), folder))).build();
+      case BLOB -> {
+        boolean folder = scalar.getBlob().getMetadata().getType().getDimensionality()
+            == BlobType.BlobDimensionality.MULTIPART;
+        yield scalar.toBuilder().setBlob(scalar.getBlob().toBuilder().setUri(rewrite(scalar.getBlob().getUri(), input,
+            folder ? DataKind.FOLDER : DataKind.FILE, rewrite))).build();
+      }
       case STRUCTURED_DATASET -> scalar.toBuilder().setStructuredDataset(scalar.getStructuredDataset().toBuilder()
-          .setUri(resolve(scalar.getStructuredDataset().getUri(), folder))).build();
-      case SCHEMA -> scalar.toBuilder()
-          .setSchema(scalar.getSchema().toBuilder().setUri(resolve(scalar.getSchema().getUri(), folder))).build();
-      case UNION -> scalar.toBuilder()
-          .setUnion(scalar.getUnion().toBuilder().setValue(resolve(scalar.getUnion().getValue(), folder))).build();
+          .setUri(rewrite(scalar.getStructuredDataset().getUri(), input, DataKind.FILE_OR_FOLDER, rewrite))).build();
+      case SCHEMA -> scalar.toBuilder().setSchema(scalar.getSchema().toBuilder()
+          .setUri(rewrite(scalar.getSchema().getUri(), input, DataKind.FILE_OR_FOLDER, rewrite))).build();
+      case UNION -> scalar.toBuilder().setUnion(scalar.getUnion().toBuilder()
+          .setValue(rewrite(scalar.getUnion().getValue(), input, rewrite))).build();
       default -> scalar;
     };
   }
 
-  private static String resolve(String uri, Path folder) {
+  private static String rewrite(String uri, String input, DataKind kind, Rewrite rewrite) {
+    return InputLocations.isLocal(uri) ? rewrite.apply(input, uri, kind) : uri;
+  }
+
+  /** A local path that is not absolute; remote URIs and {@code file:} URIs are not. */
+  private static boolean isRelative(String uri) {
     if (!InputLocations.isLocal(uri) || uri.regionMatches(true, 0, "file:", 0, 5)) {
-      return uri; // remote, or a file: URI, which is absolute
+      return false;
     }
     try {
-      Path path = Path.of(uri);
-      return path.isAbsolute() ? uri : folder.toAbsolutePath().resolve(path).normalize().toString();
+      return !Path.of(uri).isAbsolute();
     } catch (InvalidPathException e) {
-      return uri; // reading it fails as a storage error naming the URI
+      return false; // reading it fails as a storage error naming the URI
     }
   }
 }
