@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Local paths in JSON training inputs: files and folders in a folder of the training inputs folder,
- * such as {@code data/rows.csv}. They are written relative to it, and preflyte-train resolves them
- * wherever the image build mounts the folder for its training run; nothing else of this machine is
- * visible there.
+ * Local paths in training inputs (JSON or {@code .pb}): files and folders in a folder of the
+ * training inputs folder, such as {@code data/rows.csv}. They are written relative to it, and
+ * preflyte-train resolves them wherever the image build mounts the folder for its training run;
+ * nothing else of this machine is visible there.
  */
 final class TrainingInputData implements TypedInputs.LocalPaths {
 
@@ -90,5 +90,4 @@ final class TrainingInputData implements TypedInputs.LocalPaths {
     }
     return !Files.isSymbolicLink(top) && !Files.isRegularFile(top, LinkOption.NOFOLLOW_LINKS);
   }
-
 }
