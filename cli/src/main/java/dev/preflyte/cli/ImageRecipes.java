@@ -163,7 +163,7 @@ public final class ImageRecipes {
     TrainingInputData data = new TrainingInputData(folder);
     Map<String, TrainingInputs.FileFormat> formats = new LinkedHashMap<>();
     formats.put(TrainingInputs.SUFFIX, TrainingInputs.LITERAL_MAP);
-    formats.put(JSON_SUFFIX, (taskName, file) -> jsonInputs(byName.get(taskName), data, file));
+    formats.put(JSON_SUFFIX, (taskName, file) -> jsonInputs(byName.get(taskName), file));
     TrainingInputs inputs;
     try {
       inputs = TrainingInputs.read(folder, byName.keySet(), formats);
@@ -173,7 +173,7 @@ public final class ImageRecipes {
     SortedMap<String, LiteralMap> byTask = new TreeMap<>();
     for (String name : inputs.taskNames()) {
       try {
-        // JSON inputs were checked as they were typed; a .pb's local paths are checked here.
+        // The one check of local paths, for JSON and .pb files alike.
         byTask.put(name, RelativeDataPaths.rewrite(inputs.forTask(name), data::uri));
       } catch (CliException e) {
         throw new CliException("--training-inputs: the training inputs " + inputs.fileOf(name) + ": " + e.getMessage(), e);
@@ -182,8 +182,8 @@ public final class ImageRecipes {
     return new TrainingSet(byTask, data.dataFolders());
   }
 
-  private static LiteralMap jsonInputs(DeclaredTask task, TrainingInputData data, Path file) throws IOException {
-    TypedInputs typed = TypedInputs.forRunElsewhere(task.task().taskInterface().inputs(), data);
+  private static LiteralMap jsonInputs(DeclaredTask task, Path file) throws IOException {
+    TypedInputs typed = TypedInputs.forRunElsewhere(task.task().taskInterface().inputs());
     try {
       return typed.fromJson(Files.readString(file), file.toString());
     } catch (CliException e) {

@@ -1,5 +1,6 @@
 package dev.preflyte.cli;
 
+import dev.preflyte.runtime.entrypoint.RelativeDataPaths;
 import dev.preflyte.runtime.entrypoint.RelativeDataPaths.DataKind;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
  * preflyte-train resolves them wherever the image build mounts the folder for its training run;
  * nothing else of this machine is visible there.
  */
-final class TrainingInputData implements TypedInputs.LocalPaths {
+final class TrainingInputData {
 
   private final Path folder;
 
@@ -47,8 +48,12 @@ final class TrainingInputData implements TypedInputs.LocalPaths {
     return folders;
   }
 
-  @Override
-  public String uri(String input, String path, DataKind expected) {
+  /**
+   * The path {@code path} is written as, relative to the folder; a {@link RelativeDataPaths.Rewrite}.
+   *
+   * @throws CliException naming {@code input}, when the training run could not read it there
+   */
+  String uri(String input, String path, DataKind expected) {
     Path resolved;
     try {
       Path given = path.regionMatches(true, 0, "file:", 0, 5) ? Path.of(URI.create(path)) : Path.of(path);

@@ -11,7 +11,6 @@ import dev.preflyte.idl.core.Variable;
 import dev.preflyte.idl.protobuf.ListValue;
 import dev.preflyte.idl.protobuf.Struct;
 import dev.preflyte.idl.protobuf.Value;
-import dev.preflyte.runtime.entrypoint.RelativeDataPaths.DataKind;
 import dev.preflyte.runtime.literal.LiteralCodecs;
 import dev.preflyte.runtime.literal.LiteralContext;
 import dev.preflyte.runtime.literal.LiteralTypes;
@@ -36,38 +35,28 @@ final class TypedInputs {
 
   private final Map<String, Variable> declared;
   private final LiteralContext context;
-  /** What a local path becomes for a run on another machine; null when local paths are uploaded. */
-  private final LocalPaths localPaths;
-
-  /** How a run on another machine reaches a local path given for a file, folder or dataset. */
-  @FunctionalInterface
-  interface LocalPaths {
-    /**
-     * @param expected what the input's type wants at that path
-     * @return the URI or path under which that run reads it
-     * @throws CliException naming {@code input}, when that run cannot reach {@code path}
-     */
-    String uri(String input, String path, DataKind expected);
-  }
+  /** Whether files, folders and datasets are written as given, local paths too, instead of uploaded. */
+  private final boolean byReference;
 
   /** @param context where local files and folders given as inputs are uploaded */
   TypedInputs(Map<String, Variable> declared, LiteralContext context) {
-    this(declared, context, null);
+    this(declared, context, false);
   }
 
-  private TypedInputs(Map<String, Variable> declared, LiteralContext context, LocalPaths localPaths) {
+  private TypedInputs(Map<String, Variable> declared, LiteralContext context, boolean byReference) {
     this.declared = new TreeMap<>(declared);
     this.context = context;
-    this.localPaths = localPaths;
+    this.byReference = byReference;
   }
 
   /**
    * Inputs for a run on another machine, such as an image build's training run, which cannot see
-   * this one's files: files, folders and datasets are written as references, local paths as
-   * {@code localPaths} says that run sees them. Nothing is uploaded.
+   * this one's files: files, folders and datasets are written as given, local paths too, and
+   * nothing is uploaded. The caller checks and rewrites those local paths for that run
+   * ({@link dev.preflyte.runtime.entrypoint.RelativeDataPaths#rewrite}).
    */
-  static TypedInputs forRunElsewhere(Map<String, Variable> declared, LocalPaths localPaths) {
-    return new TypedInputs(declared, null, localPaths);
+  static TypedInputs forRunElsewhere(Map<String, Variable> declared) {
+    return new TypedInputs(declared, null, true);
   }
 
   /** The inputs of {@code values} (input name to text), each checked against its declared type. */
@@ -124,10 +113,9 @@ final class TypedInputs {
         return simple(name, type, text);
       case BLOB:
         boolean multipart = type.getBlob().getDimensionality() == BlobType.BlobDimensionality.MULTIPART;
-        if (localPaths != null) {
-          String uri = reachable(name, text, multipart ? DataKind.FOLDER : DataKind.FILE);
-          return multipart ? LiteralCodecs.directory().encode(FlyteDirectory.ofUri(uri), context)
-              : LiteralCodecs.file().encode(FlyteFile.ofUri(uri), context);
+        if (byReference) {
+          return multipart ? LiteralCodecs.directory().encode(FlyteDirectory.ofUri(text), context)
+              : LiteralCodecs.file().encode(FlyteFile.ofUri(text), context);
         }
         return multipart
             ? LiteralCodecs.directory().encode(local(text) ? FlyteDirectory.of(Path.of(text))
@@ -136,13 +124,13 @@ final class TypedInputs {
       case STRUCTURED_DATASET_TYPE:
         String format = type.getStructuredDatasetType().getFormat();
         String valueFormat = format.isEmpty() ? "parquet" : format;
-        if (localPaths != null && local(text)) {
+        if (byReference && local(text)) {
           // The codec would upload a local path; the run elsewhere reads it where it is, so it is set after.
           Literal dataset = LiteralCodecs.structuredDataset(format)
               .encode(new StructuredDataset("file:///", valueFormat), context);
           Scalar scalar = dataset.getScalar();
-          return dataset.toBuilder().setScalar(scalar.toBuilder().setStructuredDataset(scalar.getStructuredDataset()
-              .toBuilder().setUri(reachable(name, text, DataKind.FILE_OR_FOLDER)))).build();
+          return dataset.toBuilder().setScalar(scalar.toBuilder()
+              .setStructuredDataset(scalar.getStructuredDataset().toBuilder().setUri(text))).build();
         }
         return LiteralCodecs.structuredDataset(format).encode(new StructuredDataset(text, valueFormat), context);
       case COLLECTION_TYPE:
@@ -234,11 +222,6 @@ final class TypedInputs {
   private static CliException mismatch(String name, LiteralType type, String text, String fix) {
     return new CliException("input '" + name + "' expects " + LiteralTypes.describe(type) + ", got \"" + text
         + "\": " + fix);
-  }
-
-  /** The URI under which the run elsewhere reads {@code text}: a remote one as given, a local path as mapped. */
-  private String reachable(String name, String text, DataKind expected) {
-    return local(text) ? localPaths.uri(name, text, expected) : text;
   }
 
   private static boolean local(String text) {

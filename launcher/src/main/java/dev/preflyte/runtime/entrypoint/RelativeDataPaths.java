@@ -86,9 +86,9 @@ public final class RelativeDataPaths {
     return InputLocations.isLocal(uri) ? rewrite.apply(input, uri, kind) : uri;
   }
 
-  /** A local path that is not absolute; remote URIs and {@code file:} URIs are not. */
+  /** Whether a local path (as {@link #rewrite} hands them over) is relative; {@code file:} URIs are absolute. */
   private static boolean isRelative(String uri) {
-    if (!InputLocations.isLocal(uri) || uri.regionMatches(true, 0, "file:", 0, 5)) {
+    if (uri.regionMatches(true, 0, "file:", 0, 5)) {
       return false;
     }
     try {
